@@ -1,0 +1,726 @@
+"""The file format: JSON values to model objects and back, collecting every problem.
+
+Decoding happens in two passes.  The first checks every value's type and form
+and turns references into placeholders; the second builds the objects in
+dependency order and resolves the placeholders.  Problems from both passes are
+gathered with their file and JSON path; nothing is built if there is any.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from ._dates import PartialDate, Period
+from ._errors import DateParseError, IsscoopError, Problem
+from ._model import (
+    Agency,
+    AgencyKind,
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Claim,
+    CrewMember,
+    Location,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Milestone,
+    Official,
+    Participation,
+    Program,
+    ProgramKind,
+    Rank,
+    Record,
+    Source,
+    StatusEvent,
+    Tenure,
+)
+from ._validators import COUNTRY_RE, ID_RE
+
+FORMAT_VERSION: Final = 1
+KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agreements")
+
+_BAD: Any = object()  # a value that failed; its problem is already recorded
+_OMIT: Any = object()  # "not given": the model's default applies
+
+
+@attrs.frozen
+class Ref:
+    """A reference by id, resolved in the second pass."""
+
+    kinds: tuple[str, ...]
+    id: str
+    path: str
+
+
+class Context:
+    """Problems gathered while decoding one or more files."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.file = "<data>"
+
+    def problem(self, path: str, message: str, expected: str | None = None, got: object = _OMIT) -> None:
+        got_text = None if got is _OMIT else _show(got)
+        self.problems.append(Problem(file=self.file, path=path, message=message, expected=expected, got=got_text))
+
+
+def _show(value: object) -> str:
+    kind = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number" if isinstance(value, int | float) else type(value).__name__
+    )
+    text = repr(value) if not isinstance(value, dict | list) else kind
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return text if text == kind else f"{text} ({kind})"
+
+
+# -- field kinds ----------------------------------------------------------------
+
+
+class Kind:
+    """How one JSON value is read and written."""
+
+    expected = "a value"
+    default: Any = _OMIT  # _OMIT: required
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def dump(self, value: Any) -> Any:
+        return value
+
+    def omit(self, value: Any) -> bool:
+        """Whether ``dump`` leaves the key out (the value is the default)."""
+        return self.default is not _OMIT and value == self.default
+
+
+class Text(Kind):
+    expected = "a non-empty string"
+
+    def __init__(self, optional: bool = False) -> None:
+        self.default = None if optional else _OMIT
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None and self.default is None:
+            return None
+        if not isinstance(raw, str) or not raw.strip():
+            ctx.problem(path, "wrong type", self.expected + (" or null" if self.default is None else ""), raw)
+            return _BAD
+        return raw
+
+
+class Ident(Kind):
+    expected = "an id of lowercase letters, digits and single hyphens"
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if not isinstance(raw, str) or not ID_RE.fullmatch(raw):
+            ctx.problem(path, "bad id", self.expected, raw)
+            return _BAD
+        return raw
+
+
+class Country(Kind):
+    expected = "an ISO 3166-1 alpha-2 code such as \"US\", or null"
+    default = None
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or not COUNTRY_RE.fullmatch(raw):
+            ctx.problem(path, "bad country code", self.expected, raw)
+            return _BAD
+        return raw
+
+
+class Flag(Kind):
+    expected = "true or false"
+
+    def __init__(self, default: bool | None = False) -> None:
+        self.default = default
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None and self.default is None:
+            return None
+        if not isinstance(raw, bool):
+            ctx.problem(path, "wrong type", self.expected + (" or null" if self.default is None else ""), raw)
+            return _BAD
+        return raw
+
+
+class Date(Kind):
+    expected = "an EDTF date such as \"2025\", \"2025-07\" or \"2025-07-31\""
+
+    def __init__(self, optional: bool = True) -> None:
+        self.default = None if optional else _OMIT
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None and self.default is None:
+            return None
+        if not isinstance(raw, str):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        try:
+            return PartialDate.parse(raw)
+        except DateParseError as e:
+            ctx.problem(path, f"bad date: {e}", self.expected, raw)
+            return _BAD
+
+    def dump(self, value: Any) -> Any:
+        return None if value is None else str(value)
+
+
+class PeriodKind(Kind):
+    expected = "an EDTF interval such as \"2018-10-10/2025-07-31\" or \"2025-07-09/..\""
+
+    def __init__(self, optional: bool = False) -> None:
+        self.optional = optional
+        self.default = None if optional else Period()
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None:
+            return None if self.optional else Period()
+        if not isinstance(raw, str):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        try:
+            return Period.parse(raw)
+        except DateParseError as e:
+            ctx.problem(path, f"bad period: {e}", self.expected, raw)
+            return _BAD
+
+    def dump(self, value: Any) -> Any:
+        return None if value is None else str(value)
+
+
+class EnumKind(Kind):
+    def __init__(self, enum_type: type[enum.Enum], default: enum.Enum | None = None) -> None:
+        self.enum_type = enum_type
+        self.default = _OMIT if default is None else default
+        self.expected = "one of " + ", ".join(f'"{m.value}"' for m in enum_type)
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        try:
+            return self.enum_type(raw)
+        except (ValueError, TypeError):
+            hint = ""
+            if isinstance(raw, str):
+                close = difflib.get_close_matches(raw, [str(m.value) for m in self.enum_type], n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ctx.problem(path, f"unknown value{hint}", self.expected, raw)
+            return _BAD
+
+    def dump(self, value: Any) -> Any:
+        return value.value
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind) -> None:
+        self.item = item
+        self.default = ()
+        self.expected = f"an array of {item.expected}"
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        out = [self.item.load(x, f"{path}[{i}]", ctx) for i, x in enumerate(raw)]
+        return _BAD if any(x is _BAD for x in out) else tuple(out)
+
+    def dump(self, value: Any) -> Any:
+        return [self.item.dump(x) for x in value]
+
+
+class RefKind(Kind):
+    def __init__(self, *kinds: str, optional: bool = False) -> None:
+        self.kinds = kinds
+        self.default = None if optional else _OMIT
+        self.expected = "the id of " + " or ".join(k.rstrip("s").replace("agencie", "agency") for k in kinds)
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None and self.default is None:
+            return None
+        if not isinstance(raw, str) or not ID_RE.fullmatch(raw):
+            ctx.problem(path, "bad reference", self.expected, raw)
+            return _BAD
+        return Ref(self.kinds, raw, path)
+
+    def dump(self, value: Any) -> Any:
+        return None if value is None else value.id
+
+
+class Obj(Kind):
+    """A nested JSON object decoded into an attrs class."""
+
+    def __init__(self, cls: type, fields: Mapping[str, tuple[str, Kind]], optional: bool = False) -> None:
+        self.cls = cls
+        self.fields = fields  # json key -> (attribute name, kind)
+        self.default = None if optional else _OMIT
+        self.expected = f"an object ({cls.__name__})"
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None and self.default is None:
+            return None
+        if not isinstance(raw, dict):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        values: dict[str, Any] = {}
+        ok = True
+        for key in raw:
+            if key not in self.fields:
+                close = difflib.get_close_matches(str(key), list(self.fields), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                ctx.problem(f"{path}.{key}", f"unknown field{hint}", "one of: " + ", ".join(self.fields))
+                ok = False
+        for key, (attr, kind) in self.fields.items():
+            if key not in raw:
+                if kind.default is _OMIT:
+                    ctx.problem(f"{path}.{key}", "missing field", kind.expected)
+                    ok = False
+                continue
+            value = kind.load(raw[key], f"{path}.{key}", ctx)
+            if value is _BAD:
+                ok = False
+            else:
+                values[attr] = value
+        return Pending(self.cls, values, path) if ok else _BAD
+
+    def dump(self, value: Any) -> Any:
+        out = {}
+        for key, (attr, kind) in self.fields.items():
+            v = getattr(value, attr)
+            if not kind.omit(v):
+                out[key] = kind.dump(v)
+        return dict(sorted(out.items()))
+
+
+class ClaimsKind(Kind):
+    """Claims, whose ``value`` is read with the kind of the field they are about."""
+
+    def __init__(self, value_kinds: Mapping[str, Kind]) -> None:
+        self.value_kinds = value_kinds
+        self.default = ()
+        self.expected = "an array of claim objects"
+        fields: dict[str, tuple[str, Kind]] = {
+            "field": ("field", EnumLike(tuple(value_kinds))),
+            "value": ("value", _Raw()),
+            "rank": ("rank", EnumKind(Rank, Rank.NORMAL)),
+            "reason": ("reason", Text(optional=True)),
+            "stated_by": ("stated_by", RefKind("officials", "agencies", optional=True)),
+            "stated_on": ("stated_on", Date()),
+            "sources": ("sources", ListOf(RefKind("sources"))),
+            "note": ("note", Text(optional=True)),
+        }
+        self.obj = Obj(Claim, fields)
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        out = []
+        for i, item in enumerate(raw):
+            p = f"{path}[{i}]"
+            pending = self.obj.load(item, p, ctx)
+            if pending is _BAD:
+                out.append(_BAD)
+                continue
+            field = pending.values["field"]
+            value = self.value_kinds[field].load(pending.values["value"], f"{p}.value", ctx)
+            if value is _BAD or value is None:
+                if value is None:
+                    ctx.problem(f"{p}.value", "missing value", self.value_kinds[field].expected, None)
+                out.append(_BAD)
+                continue
+            pending.values["value"] = value
+            out.append(pending)
+        return _BAD if any(x is _BAD for x in out) else tuple(out)
+
+    def dump(self, value: Any) -> Any:
+        out = []
+        for claim in value:
+            d = self.obj.dump(claim)
+            d["value"] = self.value_kinds[claim.field].dump(claim.value)
+            out.append(dict(sorted(d.items())))
+        return out
+
+
+class EnumLike(Kind):
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+        self.expected = "one of " + ", ".join(f'"{c}"' for c in choices)
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw not in self.choices:
+            ctx.problem(path, "not a field that takes claims", self.expected, raw)
+            return _BAD
+        return raw
+
+
+class _Raw(Kind):
+    expected = "a value"
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        return raw
+
+
+@attrs.define
+class Pending:
+    """A decoded object waiting for its references to be resolved."""
+
+    cls: type
+    values: dict[str, Any]
+    path: str
+
+
+# -- the record specifications -------------------------------------------------------
+
+_SOURCES = ListOf(RefKind("sources"))
+_TEXTS = ListOf(Text())
+_LOCATION = Obj(Location, {"place": ("place", Text()), "country": ("country", Country())}, optional=True)
+
+
+def _record(cls: type, extra: dict[str, tuple[str, Kind]], claims: Mapping[str, Kind] | None = None) -> Obj:
+    fields: dict[str, tuple[str, Kind]] = {"id": ("id", Ident())}
+    fields.update(extra)
+    fields["sources"] = ("sources", _SOURCES)
+    fields["note"] = ("note", Text(optional=True))
+    if claims is not None:
+        fields["claims"] = ("statements", ClaimsKind(claims))
+    return Obj(cls, dict(sorted(fields.items())))
+
+
+SPECS: Final[dict[str, Obj]] = {
+    "sources": Obj(
+        Source,
+        {
+            "id": ("id", Ident()),
+            "note": ("note", Text(optional=True)),
+            "published": ("published", Date()),
+            "publisher": ("publisher", Text()),
+            "title": ("title", Text(optional=True)),
+            "url": ("url", Text()),
+        },
+    ),
+    "agencies": _record(
+        Agency,
+        {
+            "name": ("name", Text()),
+            "kind": ("kind", EnumKind(AgencyKind)),
+            "acronym": ("acronym", Text(optional=True)),
+            "country": ("country", Country()),
+            "aliases": ("aliases", _TEXTS),
+            "founded": ("founded", Date()),
+        },
+    ),
+    "officials": _record(
+        Official,
+        {
+            "name": ("name", Text()),
+            "aliases": ("aliases", _TEXTS),
+            "tenures": (
+                "tenures",
+                ListOf(
+                    Obj(
+                        Tenure,
+                        {
+                            "acting": ("acting", Flag()),
+                            "agency": ("agency", RefKind("agencies")),
+                            "attested": ("attested", ListOf(Date(optional=False))),
+                            "head": ("head", Flag()),
+                            "note": ("note", Text(optional=True)),
+                            "period": ("period", PeriodKind()),
+                            "post": ("post", Text()),
+                            "sources": ("sources", _SOURCES),
+                        },
+                    )
+                ),
+            ),
+        },
+    ),
+    "programs": _record(
+        Program,
+        {
+            "name": ("name", Text()),
+            "kind": ("kind", EnumKind(ProgramKind)),
+            "aliases": ("aliases", _TEXTS),
+            "lead": ("lead", RefKind("agencies", optional=True)),
+            "parent": ("parent", RefKind("programs", optional=True)),
+            "period": ("period", PeriodKind()),
+            "planned_end": ("planned_end", Date()),
+            "participants": (
+                "participations",
+                ListOf(
+                    Obj(
+                        Participation,
+                        {
+                            "agency": ("agency", RefKind("agencies")),
+                            "note": ("note", Text(optional=True)),
+                            "period": ("period", PeriodKind(optional=True)),
+                            "role": ("role", Text()),
+                            "sources": ("sources", _SOURCES),
+                        },
+                    )
+                ),
+            ),
+            "crew": (
+                "crew",
+                ListOf(
+                    Obj(
+                        CrewMember,
+                        {
+                            "agency": ("agency", RefKind("agencies")),
+                            "note": ("note", Text(optional=True)),
+                            "person": ("person", RefKind("officials")),
+                            "role": ("role", Text()),
+                        },
+                    )
+                ),
+            ),
+            "milestones": (
+                "milestones",
+                ListOf(
+                    Obj(
+                        Milestone,
+                        {
+                            "date": ("date", Date(optional=False)),
+                            "note": ("note", Text(optional=True)),
+                            "sources": ("sources", _SOURCES),
+                            "what": ("what", Text()),
+                        },
+                    )
+                ),
+            ),
+        },
+        claims={"planned_end": Date(optional=False), "period": PeriodKind()},
+    ),
+    "meetings": _record(
+        Meeting,
+        {
+            "title": ("title", Text()),
+            "kind": ("kind", EnumKind(MeetingKind)),
+            "status": ("status", EnumKind(MeetingStatus, MeetingStatus.HELD)),
+            "date": ("date", Date(optional=False)),
+            "end": ("end", Date()),
+            "location": ("location", _LOCATION),
+            "in_person": ("in_person", Flag(default=None)),
+            "participants": ("participants", ListOf(RefKind("officials"))),
+            "agencies": ("agencies", ListOf(RefKind("agencies"))),
+            "programs": ("programs", ListOf(RefKind("programs"))),
+            "topics": ("topics", _TEXTS),
+            "outcomes": ("outcomes", _TEXTS),
+            "since_last_heads_meeting": ("since_last_heads_meeting", Text(optional=True)),
+        },
+        claims={
+            "location": Obj(Location, _LOCATION.fields),
+            "date": Date(optional=False),
+            "since_last_heads_meeting": Text(),
+        },
+    ),
+    "agreements": _record(
+        Agreement,
+        {
+            "title": ("title", Text()),
+            "kind": ("kind", EnumKind(AgreementKind)),
+            "aliases": ("aliases", _TEXTS),
+            "parties": ("parties", ListOf(RefKind("agencies"))),
+            "signatories": ("signatories", ListOf(RefKind("officials"))),
+            "programs": ("programs", ListOf(RefKind("programs"))),
+            "signed": ("signed", Date()),
+            "end": ("end", Date()),
+            "extends": ("extends", RefKind("agreements", optional=True)),
+            "history": (
+                "history",
+                ListOf(
+                    Obj(
+                        StatusEvent,
+                        {
+                            "date": ("date", Date()),
+                            "end": ("end", Date()),
+                            "known_by": ("known_by", Date()),
+                            "note": ("note", Text(optional=True)),
+                            "party": ("party", RefKind("agencies", optional=True)),
+                            "sources": ("sources", _SOURCES),
+                            "status": ("status", EnumKind(AgreementStatus)),
+                        },
+                    )
+                ),
+            ),
+        },
+        claims={"signed": Date(optional=False), "end": Date(optional=False)},
+    ),
+}
+
+
+# -- building --------------------------------------------------------------------------
+
+
+@attrs.define
+class Located:
+    """A decoded record and where it came from."""
+
+    kind: str
+    pending: Pending
+    file: str
+    index: int
+
+    @property
+    def id(self) -> str:
+        return str(self.pending.values["id"])
+
+
+def _parents(item: Located) -> list[str]:
+    v = item.pending.values
+    ref = v.get("parent") if item.kind == "programs" else v.get("extends") if item.kind == "agreements" else None
+    return [ref.id] if isinstance(ref, Ref) else []
+
+
+def build(located: Iterable[Located], ctx: Context, known: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
+    """Build objects from decoded records, resolving references.
+
+    ``known`` maps ids of already-built records (e.g. the bundled dataset) to
+    objects that references may point at.  Returns the new objects by kind.
+    """
+    by_kind: dict[str, list[Located]] = {k: [] for k in KINDS}
+    for item in located:
+        by_kind[item.kind].append(item)
+    table: dict[str, tuple[str, Any]] = {}  # id -> (kind, object)
+    if known:
+        for ident, obj in known.items():
+            table[ident] = (_kind_of(obj), obj)
+    out: dict[str, list[Any]] = {k: [] for k in KINDS}
+
+    for kind in KINDS:
+        items = by_kind[kind]
+        if kind in ("programs", "agreements"):
+            items = _topological(items, ctx)
+        for item in items:
+            ctx.file = item.file
+            obj = _construct(item.pending, table, ctx)
+            if obj is not _BAD:
+                table[item.id] = (kind, obj)
+                out[kind].append(obj)
+    return out
+
+
+def _kind_of(obj: object) -> str:
+    return {
+        Source: "sources",
+        Agency: "agencies",
+        Official: "officials",
+        Program: "programs",
+        Meeting: "meetings",
+        Agreement: "agreements",
+    }[type(obj)]
+
+
+def _topological(items: list[Located], ctx: Context) -> list[Located]:
+    ids = {i.id: i for i in items}
+    done: set[str] = set()
+    order: list[Located] = []
+    for start in items:
+        chain: list[str] = []
+        node: Located | None = start
+        while node is not None and node.id not in done:
+            if node.id in chain:
+                ctx.file = node.file
+                ctx.problem(
+                    f"{node.pending.path}", "reference cycle: " + " -> ".join([*chain[chain.index(node.id):], node.id])
+                )
+                break
+            chain.append(node.id)
+            parents = _parents(node)
+            node = ids.get(parents[0]) if parents else None
+        for ident in reversed(chain):
+            if ident not in done:
+                done.add(ident)
+                order.append(ids[ident])
+    return order
+
+
+def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Context) -> Any:
+    ok = True
+
+    def resolve(value: Any) -> Any:
+        nonlocal ok
+        if isinstance(value, Ref):
+            hit = table.get(value.id)
+            if hit is None or hit[0] not in value.kinds:
+                close = difflib.get_close_matches(
+                    value.id, [k for k, (kind, _) in table.items() if kind in value.kinds], n=3
+                )
+                hint = f"; close matches: {', '.join(close)}" if close else ""
+                what = " or ".join(value.kinds)
+                ctx.problem(value.path, f"unknown reference{hint}", f"an id from {what}", value.id)
+                ok = False
+                return _BAD
+            return hit[1]
+        if isinstance(value, Pending):
+            return _construct(value, table, ctx)
+        if isinstance(value, tuple):
+            return tuple(resolve(v) for v in value)
+        return value
+
+    values = {k: resolve(v) for k, v in pending.values.items()}
+    if not ok or any(v is _BAD or (isinstance(v, tuple) and _BAD in v) for v in values.values()):
+        return _BAD
+    try:
+        return pending.cls(**values)
+    except (IsscoopError, TypeError) as e:
+        ctx.problem(pending.path, str(e))
+        return _BAD
+
+
+def decode(doc: object, file: str, ctx: Context) -> list[Located]:
+    """Check one parsed JSON document and decode its records (first pass)."""
+    ctx.file = file
+    if not isinstance(doc, dict):
+        ctx.problem("$", "wrong type", "an object with \"format_version\" and record arrays", doc)
+        return []
+    version = doc.get("format_version", _OMIT)
+    if version is _OMIT:
+        ctx.problem("$.format_version", "missing field", f"{FORMAT_VERSION}")
+    elif version != FORMAT_VERSION or isinstance(version, bool):
+        ctx.problem("$.format_version", "unsupported format version", f"{FORMAT_VERSION}", version)
+    out: list[Located] = []
+    for key, value in doc.items():
+        if key in ("format_version", "version", "description"):
+            continue
+        if key not in SPECS:
+            close = difflib.get_close_matches(str(key), list(SPECS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ctx.problem(f"$.{key}", f"unknown record type{hint}", "one of: " + ", ".join(KINDS))
+            continue
+        if not isinstance(value, list):
+            ctx.problem(f"$.{key}", "wrong type", "an array of records", value)
+            continue
+        for i, raw in enumerate(value):
+            pending = SPECS[key].load(raw, f"$.{key}[{i}]", ctx)
+            if pending is not _BAD:
+                out.append(Located(key, pending, file, i))
+    return out
+
+
+def encode(records: Mapping[str, Iterable[Any]]) -> dict[str, Any]:
+    """The JSON document for records by kind: canonical key and record order."""
+    doc: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    for kind in KINDS:
+        items = sorted(records.get(kind, ()), key=lambda r: r.id)
+        doc[kind] = [SPECS[kind].dump(r) for r in items]
+    return doc
+
+
+def dump_record(record: Record | Source) -> dict[str, Any]:
+    """One record as its JSON object."""
+    return dict(SPECS[_kind_of(record)].dump(record))
+
+
+Loader = Callable[[object, str, Context], list[Located]]

@@ -1,0 +1,384 @@
+"""The dataset: every record, checked as a whole; loading, dumping and the bundled data."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from . import _codec
+from ._errors import DatasetError, NotFound, Problem
+from ._model import Agency, Agreement, Meeting, Official, Program, Record, Source
+from ._query import AgreementQuery, OfficialQuery, Query
+
+__all__ = ["Dataset", "dataset", "dump", "load"]
+
+#: Files larger than this are refused before they are parsed.
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+
+Locate = Callable[[str, int], tuple[str, str]]
+PathLike = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+
+def _default_locate(kind: str, index: int) -> tuple[str, str]:
+    return "<Dataset>", f"$.{kind}[{index}]"
+
+
+def _to_query(kind: str, cls: type[Query[Any]] = Query) -> Callable[[Iterable[Any]], Query[Any]]:
+    def convert(items: Iterable[Any]) -> Query[Any]:
+        return cls(items, kind=kind)
+
+    return convert
+
+
+@attrs.frozen(kw_only=True, eq=True)
+class Dataset:
+    """Every record of a dataset, checked together.
+
+    Collections iterate in id order.  Building a dataset checks it as a whole
+    (unique ids, references inside the dataset, one holder at a time for a
+    head post) and raises :class:`~isscoop.DatasetError` listing every problem.
+
+    >>> import isscoop
+    >>> ds = isscoop.dataset()
+    >>> ds.meetings.get("bakanov-duffy-2025").date
+    PartialDate('2025-07-31')
+    """
+
+    agencies: Query[Agency] = attrs.field(factory=tuple, converter=_to_query("agency"))
+    officials: OfficialQuery = attrs.field(factory=tuple, converter=_to_query("official", OfficialQuery))  # type: ignore[arg-type]
+    programs: Query[Program] = attrs.field(factory=tuple, converter=_to_query("program"))
+    meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_to_query("meeting"))
+    agreements: AgreementQuery = attrs.field(factory=tuple, converter=_to_query("agreement", AgreementQuery))  # type: ignore[arg-type]
+    sources: Query[Source] = attrs.field(factory=tuple, converter=_to_query("source"))
+    version: str | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        problems = integrity_problems(self._collections(), _default_locate)
+        if problems:
+            raise DatasetError(problems)
+        for name in _codec.KINDS:
+            q = getattr(self, name)
+            ordered = sorted(q, key=lambda r: r.id)
+            object.__setattr__(self, name, type(q)(ordered, kind=q._kind, dataset=self))
+
+    def _collections(self) -> dict[str, tuple[Any, ...]]:
+        return {name: tuple(getattr(self, name)) for name in _codec.KINDS}
+
+    def records(self) -> Iterator[Record | Source]:
+        """Every record, sources first, then agencies, officials, programs, meetings, agreements."""
+        for name in _codec.KINDS:
+            yield from getattr(self, name)
+
+    def __len__(self) -> int:
+        return sum(len(getattr(self, name)) for name in _codec.KINDS)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, n))} {n}" for n in _codec.KINDS)
+        version = f" {self.version}" if self.version else ""
+        return f"<Dataset{version}: {counts}>"
+
+    def resolve(self, key: str) -> Record:
+        """The agency, official, program, meeting or agreement that ``key`` names."""
+        kinds = ("agencies", "officials", "programs", "meetings", "agreements")
+        for name in kinds:
+            for r in getattr(self, name):
+                if r.id == key:
+                    return r  # type: ignore[no-any-return]
+        for name in kinds:
+            found = getattr(self, name).get(key, None)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+        close: list[str] = []
+        for name in kinds:
+            try:
+                getattr(self, name).get(key)
+            except NotFound as e:
+                close.extend(e.close_matches)
+        raise NotFound(key, "record", close[:3])
+
+    def unsourced(self) -> tuple[Record, ...]:
+        """Records that cite no source."""
+        return tuple(r for r in self.records() if isinstance(r, Record) and not r.sources)
+
+
+def integrity_problems(collections: dict[str, tuple[Any, ...]], locate: Locate) -> list[Problem]:
+    """Checks across records: unique ids, references inside the dataset, single holders."""
+    problems: list[Problem] = []
+
+    def add(kind: str, index: int, sub: str, message: str, expected: str | None = None, got: str | None = None) -> None:
+        file, path = locate(kind, index)
+        problems.append(Problem(file=file, path=path + sub, message=message, expected=expected, got=got))
+
+    by_id: dict[str, Any] = {}
+    for kind, items in collections.items():
+        for i, r in enumerate(items):
+            if r.id in by_id:
+                add(kind, i, ".id", "duplicate id", "an id used once in the dataset", repr(r.id))
+            else:
+                by_id[r.id] = r
+
+    def check_ref(kind: str, i: int, sub: str, ref: Any) -> None:
+        have = by_id.get(ref.id)
+        if have is None:
+            add(kind, i, sub, "refers to a record that is not in the dataset", "an id in the dataset", repr(ref.id))
+        elif have is not ref and have != ref:
+            add(kind, i, sub, "refers to a different version of a record", f"the dataset's {ref.id!r}", "another object")
+
+    for kind, items in collections.items():
+        for i, r in enumerate(items):
+            for sub, ref in _references(r):
+                check_ref(kind, i, sub, ref)
+
+    problems.extend(_overlaps(collections.get("officials", ()), locate))
+    return problems
+
+
+def _references(r: Any) -> Iterator[tuple[str, Any]]:
+    """``(json path suffix, referenced record)`` for every reference a record makes."""
+    for j, s in enumerate(getattr(r, "sources", ())):
+        yield f".sources[{j}]", s
+    for j, c in enumerate(getattr(r, "statements", ())):
+        for k, s in enumerate(c.sources):
+            yield f".claims[{j}].sources[{k}]", s
+        if c.stated_by is not None:
+            yield f".claims[{j}].stated_by", c.stated_by
+    if isinstance(r, Official):
+        for j, t in enumerate(r.tenures):
+            yield f".tenures[{j}].agency", t.agency
+            for k, s in enumerate(t.sources):
+                yield f".tenures[{j}].sources[{k}]", s
+    elif isinstance(r, Program):
+        if r.lead:
+            yield ".lead", r.lead
+        if r.parent:
+            yield ".parent", r.parent
+        for j, p in enumerate(r.participations):
+            yield f".participants[{j}].agency", p.agency
+            for k, s in enumerate(p.sources):
+                yield f".participants[{j}].sources[{k}]", s
+        for j, c in enumerate(r.crew):
+            yield f".crew[{j}].person", c.person
+            yield f".crew[{j}].agency", c.agency
+        for j, m in enumerate(r.milestones):
+            for k, s in enumerate(m.sources):
+                yield f".milestones[{j}].sources[{k}]", s
+    elif isinstance(r, Meeting):
+        for name in ("participants", "agencies", "programs"):
+            for j, x in enumerate(getattr(r, name)):
+                yield f".{name}[{j}]", x
+    elif isinstance(r, Agreement):
+        for name in ("parties", "signatories", "programs"):
+            for j, x in enumerate(getattr(r, name)):
+                yield f".{name}[{j}]", x
+        if r.extends:
+            yield ".extends", r.extends
+        for j, e in enumerate(r.history):
+            if e.party:
+                yield f".history[{j}].party", e.party
+            for k, s in enumerate(e.sources):
+                yield f".history[{j}].sources[{k}]", s
+
+
+def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
+    """Two people certainly holding the same head post at once, neither acting.
+
+    Sharing the handover day is allowed.
+    """
+    holders: dict[tuple[str, str], list[tuple[int, int, Official, int]]] = {}
+    for i, o in enumerate(officials):
+        for j, t in enumerate(o.tenures):
+            if t.head and not t.acting:
+                holders.setdefault((t.agency.id, t.post.casefold()), []).append((i, j, o, 0))
+    problems = []
+    for (agency, post), entries in holders.items():
+        for a in range(len(entries)):
+            for b in range(a + 1, len(entries)):
+                i1, j1, o1, _ = entries[a]
+                i2, j2, o2, _ = entries[b]
+                if o1.id == o2.id:
+                    continue
+                _, s1_hi, e1_lo, _ = o1.tenures[j1].bounds()
+                _, s2_hi, e2_lo, _ = o2.tenures[j2].bounds()
+                # certain overlap of more than a handover day
+                if max(s1_hi, s2_hi) < min(e1_lo, e2_lo):
+                    file, path = locate("officials", i2)
+                    problems.append(
+                        Problem(
+                            file=file,
+                            path=f"{path}.tenures[{j2}].period",
+                            message=f"overlaps {o1.id}'s tenure as {o1.tenures[j1].post} of {agency}",
+                            expected="one holder of a head post at a time (acting holders aside)",
+                            got=str(o2.tenures[j2].period),
+                        )
+                    )
+    return problems
+
+
+# -- files ----------------------------------------------------------------------------
+
+
+def _read_json(source: PathLike, ctx: _codec.Context) -> tuple[str, object]:
+    """Read and parse one JSON file or file object; problems go to ``ctx``."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        ctx.file = name
+        try:
+            size = os.path.getsize(name)
+            if size > MAX_FILE_BYTES:
+                ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes", size)
+                return name, _codec._BAD
+            with open(name, "rb") as fh:
+                data: bytes | str = fh.read()
+        except OSError as e:
+            ctx.problem("$", f"cannot read file: {e.strerror or e}")
+            return name, _codec._BAD
+    else:
+        name = str(getattr(source, "name", "<stream>"))
+        ctx.file = name
+        data = source.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes")
+            return name, _codec._BAD
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            ctx.problem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")
+            return name, _codec._BAD
+    else:
+        text = data
+
+    def no_constant(token: str) -> None:
+        raise ValueError(f"{token} is not valid JSON")
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in items:
+            if k in out:
+                raise ValueError(f"duplicate key {k!r}")
+            out[k] = v
+        return out
+
+    try:
+        return name, json.loads(text, object_pairs_hook=pairs, parse_constant=no_constant)
+    except json.JSONDecodeError as e:
+        ctx.problems.append(
+            Problem(file=name, path="$", message=f"not valid JSON: {e.msg}", line=e.lineno)
+        )
+    except (ValueError, RecursionError) as e:
+        ctx.problem("$", f"not valid JSON: {e}")
+    return name, _codec._BAD
+
+
+def _expand(paths: Iterable[PathLike]) -> Iterator[PathLike]:
+    for p in paths:
+        if isinstance(p, str | os.PathLike) and os.path.isdir(p):
+            yield from sorted(Path(p).glob("*.json"))
+        else:
+            yield p
+
+
+def load(*paths: PathLike) -> Dataset:
+    """A dataset from JSON files, directories of them, or open file objects.
+
+    Every problem in every file is collected first; if there is any, a
+    :class:`~isscoop.DatasetError` lists them all and nothing is loaded.
+    """
+    if not paths:
+        raise TypeError("load() needs at least one path or file object")
+    ctx = _codec.Context()
+    located: list[_codec.Located] = []
+    version: str | None = None
+    for source in _expand(paths):
+        name, doc = _read_json(source, ctx)
+        if doc is _codec._BAD:
+            continue
+        if isinstance(doc, dict) and isinstance(doc.get("version"), str):
+            version = doc["version"]
+        located.extend(_codec.decode(doc, name, ctx))
+    seen: dict[str, _codec.Located] = {}
+    for item in located:
+        if item.id in seen:
+            ctx.file = item.file
+            ctx.problem(f"{item.pending.path}.id", "duplicate id", "an id used once in the dataset", item.id)
+        else:
+            seen[item.id] = item
+    built = _codec.build(seen.values(), ctx)
+    if ctx.problems:
+        raise DatasetError(ctx.problems)
+    where = {(item.kind, item.id): item for item in seen.values()}
+    collections = {k: tuple(built[k]) for k in _codec.KINDS}
+
+    def locate(kind: str, index: int) -> tuple[str, str]:
+        item = where[(kind, collections[kind][index].id)]
+        return item.file, item.pending.path
+
+    problems = integrity_problems(collections, locate)
+    if problems:
+        raise DatasetError(problems)
+    return Dataset(version=version, **collections)
+
+
+def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
+    """Write ``ds`` in the bundled format: canonical, sorted, UTF-8, EDTF dates.
+
+    A directory gets one file per record type; anything else gets one
+    combined file.  ``isscoop.load(path) == ds``.
+    """
+    doc = _codec.encode(ds._collections())
+    if ds.version is not None:
+        doc["version"] = ds.version
+    if isinstance(path, str | os.PathLike) and os.path.isdir(path):
+        for kind in _codec.KINDS:
+            part: dict[str, Any] = {"format_version": doc["format_version"], kind: doc[kind]}
+            if ds.version is not None:
+                part["version"] = ds.version
+            _write(Path(path) / f"{kind}.json", part)
+    elif isinstance(path, str | os.PathLike):
+        _write(Path(path), doc)
+    else:
+        path.write(_dumps(doc))
+
+
+def _dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _write(path: Path, doc: dict[str, Any]) -> None:
+    path.write_text(_dumps(doc), encoding="utf-8")
+
+
+# -- the bundled dataset ------------------------------------------------------------------
+
+_bundled: Dataset | None = None
+_bundled_lock = threading.Lock()
+
+
+def dataset() -> Dataset:
+    """The bundled dataset: read on first use, then cached. It is immutable."""
+    global _bundled
+    if _bundled is None:
+        with _bundled_lock:
+            if _bundled is None:
+                _bundled = _load_bundled()
+    return _bundled
+
+
+def _load_bundled() -> Dataset:
+    from importlib import resources
+
+    folder = resources.files("isscoop") / "data"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    streams = []
+    for f in files:
+        stream = io.StringIO(f.read_text(encoding="utf-8"))
+        stream.name = f"isscoop/data/{f.name}"  # type: ignore[misc]
+        streams.append(stream)
+    return load(*streams)

@@ -1,0 +1,820 @@
+"""The domain: agencies, officials, meetings, programs, agreements and their sources.
+
+Every class is a frozen, slotted, keyword-only attrs class.  Records refer to
+each other as objects (``meeting.participants`` holds :class:`Official`
+objects, not ids).  The model knows nothing about JSON or files; that is the
+codec's job.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
+
+import attrs
+
+from . import _validators as v
+from ._dates import (
+    NEG_INF,
+    POS_INF,
+    Answer,
+    DateLike,
+    Described,
+    PartialDate,
+    Period,
+    Tri,
+    day_window,
+    window_answer,
+)
+
+if TYPE_CHECKING:
+    from ._query import Query
+
+__all__ = [
+    "Agency",
+    "AgencyKind",
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Assume",
+    "Claim",
+    "CrewMember",
+    "Location",
+    "Meeting",
+    "MeetingKind",
+    "MeetingStatus",
+    "Milestone",
+    "Official",
+    "Participation",
+    "Program",
+    "ProgramKind",
+    "Rank",
+    "Record",
+    "Source",
+    "StatusEvent",
+    "Tenure",
+]
+
+Assume: TypeAlias = Literal["certain", "possible"]
+"""How a yes/no query treats an UNKNOWN answer: ``"certain"`` (the default)
+keeps only records where the answer is YES; ``"possible"`` also keeps the
+UNKNOWN ones."""
+
+
+def _keep(answer: Answer, assume: Assume) -> bool:
+    if assume == "certain":
+        return answer.value is Tri.YES
+    if assume == "possible":
+        return answer.value is not Tri.NO
+    raise v.InvalidRecord(f"assume: expected 'certain' or 'possible', got {assume!r}")
+
+
+def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
+    """YES if any answer is YES, NO if all are NO, else UNKNOWN (with the deciding reason)."""
+    unknown: Answer | None = None
+    last_no: Answer | None = None
+    for a in answers:
+        if a.value is Tri.YES:
+            return a
+        if a.value is Tri.UNKNOWN and unknown is None:
+            unknown = a
+        elif a.value is Tri.NO:
+            last_no = a
+    if unknown is not None:
+        return unknown
+    return last_no or Answer(value=Tri.NO, reason=empty_reason)
+
+
+class _Enum(enum.Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+class AgencyKind(_Enum):
+    """What kind of body an :class:`Agency` is."""
+
+    SPACE_AGENCY = "space_agency"
+    STATE_CORPORATION = "state_corporation"
+    INTERGOVERNMENTAL_ORGANIZATION = "intergovernmental_organization"
+    STATE = "state"
+    GOVERNMENT_DEPARTMENT = "government_department"
+    COMPANY = "company"
+
+
+class ProgramKind(_Enum):
+    """What kind of undertaking a :class:`Program` is."""
+
+    SPACE_STATION = "space_station"
+    STATION_MODULE = "station_module"
+    LUNAR_STATION = "lunar_station"
+    EXPLORATION_PROGRAM = "exploration_program"
+    CREW_MISSION = "crew_mission"
+    CARGO_MISSION = "cargo_mission"
+    SPACECRAFT = "spacecraft"
+    INFRASTRUCTURE = "infrastructure"
+    OTHER = "other"
+
+
+class AgreementKind(_Enum):
+    """The legal form of an :class:`Agreement`."""
+
+    INTERGOVERNMENTAL_AGREEMENT = "intergovernmental_agreement"
+    MEMORANDUM_OF_UNDERSTANDING = "memorandum_of_understanding"
+    IMPLEMENTING_ARRANGEMENT = "implementing_arrangement"
+    NO_EXCHANGE_OF_FUNDS_ARRANGEMENT = "no_exchange_of_funds_arrangement"
+    SUPPLEMENT = "supplement"
+    JOINT_STATEMENT = "joint_statement"
+    PRINCIPLES = "principles"
+    UNDERSTANDING_ANNOUNCED = "understanding_announced"
+    CONTRACT = "contract"
+
+
+class AgreementStatus(_Enum):
+    """A step in an agreement's life, as recorded in :attr:`Agreement.history`."""
+
+    PROPOSED = "proposed"
+    AGREED_IN_PRINCIPLE = "agreed_in_principle"
+    PENDING_APPROVAL = "pending_approval"
+    SIGNED = "signed"
+    PROVISIONALLY_APPLIED = "provisionally_applied"
+    IN_FORCE = "in_force"
+    EXTENDED = "extended"
+    AMENDED = "amended"
+    SUSPENDED = "suspended"
+    WITHDRAWAL_NOTIFIED = "withdrawal_notified"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+    DECLINED = "declined"
+
+
+#: Statuses under which an agreement applies.
+IN_FORCE_STATUSES = frozenset(
+    {
+        AgreementStatus.PROVISIONALLY_APPLIED,
+        AgreementStatus.IN_FORCE,
+        AgreementStatus.EXTENDED,
+        AgreementStatus.AMENDED,
+        AgreementStatus.WITHDRAWAL_NOTIFIED,
+    }
+)
+#: Statuses that end an agreement for everyone.
+ENDING_STATUSES = frozenset(
+    {AgreementStatus.EXPIRED, AgreementStatus.TERMINATED, AgreementStatus.WITHDRAWN}
+)
+#: Statuses before an agreement is signed.
+PRE_SIGNATURE_STATUSES = frozenset(
+    {
+        AgreementStatus.PROPOSED,
+        AgreementStatus.AGREED_IN_PRINCIPLE,
+        AgreementStatus.PENDING_APPROVAL,
+    }
+)
+
+
+class MeetingKind(_Enum):
+    """What kind of contact a :class:`Meeting` was."""
+
+    HEADS_OF_AGENCY = "heads_of_agency"
+    WORKING_LEVEL = "working_level"
+    VISIT = "visit"
+    SIGNING = "signing"
+    STATEMENT = "statement"
+
+
+class MeetingStatus(_Enum):
+    """Whether a :class:`Meeting` took place."""
+
+    HELD = "held"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+class Rank(_Enum):
+    """How much weight a :class:`Claim` carries among the claims for one field."""
+
+    PREFERRED = "preferred"
+    NORMAL = "normal"
+    DEPRECATED = "deprecated"
+
+
+_date_field = {"converter": v.to_opt_date, "validator": v.opt_of_type(PartialDate, "a PartialDate or EDTF date string, or None")}
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a fact comes from: a page with its publisher and, if shown, its date."""
+
+    id: str = attrs.field(validator=v.ident)
+    url: str = attrs.field(validator=v.text)
+    publisher: str = attrs.field(validator=v.text)
+    published: PartialDate | None = attrs.field(default=None, **_date_field)
+    title: str | None = attrs.field(default=None, validator=v.opt_text)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def __str__(self) -> str:
+        when = f", {self.published}" if self.published else ""
+        return f"{self.publisher}{when}: {self.url}"
+
+
+_sources = {"factory": tuple, "converter": v.to_tuple, "validator": v.tuple_of(Source, "Source")}
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A place in words, with its country code when it has one."""
+
+    place: str = attrs.field(validator=v.text)
+    country: str | None = attrs.field(default=None, validator=v.country)
+
+    def __str__(self) -> str:
+        return f"{self.place} ({self.country})" if self.country else self.place
+
+
+ClaimValue: TypeAlias = "str | PartialDate | Period | Location"
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One stated value of a field, with who stated it, when, and on whose authority.
+
+    A record's plain attribute holds the preferred claim's value; all claims,
+    including the ones that disagree, are in :meth:`Record.claims`.
+    """
+
+    field: str = attrs.field(validator=v.text)
+    value: ClaimValue = attrs.field(
+        validator=v.of_type((str, PartialDate, Period, Location), "a str, PartialDate, Period or Location")
+    )
+    rank: Rank = attrs.field(default=Rank.NORMAL, converter=v.to_enum(Rank), validator=v.member(Rank))
+    reason: str | None = attrs.field(default=None, validator=v.opt_text)
+    stated_by: Official | Agency | None = attrs.field(default=None)
+    stated_on: PartialDate | None = attrs.field(default=None, **_date_field)
+    sources: tuple[Source, ...] = attrs.field(**_sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    @stated_by.validator
+    def _check_stated_by(self, a: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, Official | Agency):
+            raise v.fail(self, a.name, "an Official, an Agency or None", value)
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """What every record has: an id, its sources, its claims and a note."""
+
+    #: The fields that may carry competing claims.
+    claimable: ClassVar[frozenset[str]] = frozenset()
+    #: The name of the record type, for messages.
+    kind_name: ClassVar[str] = "record"
+
+    id: str = attrs.field(validator=v.ident)
+    sources: tuple[Source, ...] = attrs.field(**_sources)
+    statements: tuple[Claim, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim")
+    )
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def __attrs_post_init__(self) -> None:
+        preferred: dict[str, Claim] = {}
+        for i, c in enumerate(self.statements):
+            if c.field not in self.claimable:
+                allowed = ", ".join(sorted(self.claimable)) or "none"
+                raise v.fail(self, f"statements[{i}].field", f"one of: {allowed}", c.field)
+            if c.rank is Rank.PREFERRED:
+                if c.field in preferred:
+                    raise v.fail(self, f"statements[{i}].rank", f"one preferred claim for {c.field!r}", "a second")
+                preferred[c.field] = c
+                if getattr(self, c.field) != c.value:
+                    raise v.fail(
+                        self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field)
+                    )
+
+    @property
+    def label(self) -> str:
+        """The record's name or title."""
+        return str(getattr(self, "name", None) or getattr(self, "title", None) or self.id)
+
+    def claims(self, field: str | None = None, *, stated_before: DateLike | None = None) -> tuple[Claim, ...]:
+        """Every claim about ``field`` (all fields if ``None``), preferred first.
+
+        ``stated_before`` keeps only claims certainly stated before that day.
+        """
+        if field is not None and field not in self.claimable:
+            allowed = ", ".join(sorted(self.claimable)) or "none"
+            raise v.InvalidRecord(f"{type(self).__name__} has no claims for {field!r}; fields with claims: {allowed}")
+        found = [c for c in self.statements if field is None or c.field == field]
+        if stated_before is not None:
+            found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
+        order = {Rank.PREFERRED: 0, Rank.NORMAL: 1, Rank.DEPRECATED: 2}
+        return tuple(sorted(found, key=lambda c: order[c.rank]))
+
+    # -- time ---------------------------------------------------------------
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        """``(bounds, what)`` pairs for the times this record was going on."""
+        return ()
+
+    def _answer(self, lo: int, hi: int, label: str) -> Answer:
+        return _any(
+            (window_answer(b, lo, hi, label, what) for b, what in self._spans()),
+            f"{self.label} has no dates",
+        )
+
+    def active_on(self, day: DateLike) -> Answer:
+        """Was this record going on at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
+        return self._answer(*day_window(day))
+
+    def _related(self) -> Iterator[Record]:
+        """Records this one involves (agencies, officials, programs)."""
+        return iter(())
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        """Dates that place this record on a timeline, earliest first."""
+        return ()
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@attrs.frozen(kw_only=True)
+class Agency(Record):
+    """A space agency, a state corporation, a state, a ministry or a company.
+
+    ``country`` is an ISO 3166-1 alpha-2 code, or ``None`` for an
+    intergovernmental body such as ESA.
+    """
+
+    kind_name: ClassVar[str] = "agency"
+
+    name: str = attrs.field(validator=v.text)
+    kind: AgencyKind = attrs.field(converter=v.to_enum(AgencyKind), validator=v.member(AgencyKind))
+    acronym: str | None = attrs.field(default=None, validator=v.opt_text)
+    country: str | None = attrs.field(default=None, validator=v.country)
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    founded: PartialDate | None = attrs.field(default=None, **_date_field)
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        return ((Period(start=self.founded, open_end=True).bounds(), self),)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        return (self.founded,) if self.founded else ()
+
+    @property
+    def label(self) -> str:
+        return self.acronym or self.name
+
+
+@attrs.frozen(kw_only=True)
+class Tenure:
+    """A post held by an :class:`Official`: title, agency, period, and whether acting.
+
+    ``head`` marks the post that leads the agency (one holder at a time,
+    acting holders aside).  ``attested`` lists dates on which the post is
+    known to have been held, for tenures whose start or end is unknown.
+    """
+
+    post: str = attrs.field(validator=v.text)
+    agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
+    period: Period = attrs.field(
+        factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period")
+    )
+    acting: bool = attrs.field(default=False, validator=v.flag)
+    head: bool = attrs.field(default=False, validator=v.flag)
+    attested: tuple[PartialDate, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(PartialDate, "PartialDate")
+    )
+    sources: tuple[Source, ...] = attrs.field(**_sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    @property
+    def start(self) -> PartialDate | None:
+        return self.period.start
+
+    @property
+    def end(self) -> PartialDate | None:
+        return self.period.end
+
+    @property
+    def first_attested(self) -> PartialDate | None:
+        return min(self.attested, default=None)
+
+    @property
+    def last_attested(self) -> PartialDate | None:
+        return max(self.attested, default=None, key=lambda d: (d.latest, d.earliest))
+
+    def bounds(self) -> tuple[int, int, int, int]:
+        """The period's bounds, narrowed by the attested dates."""
+        s_lo, s_hi, e_lo, e_hi = self.period.bounds()
+        if self.attested:
+            first_hi = min(d.bounds()[1] for d in self.attested)
+            last_lo = max(d.bounds()[0] for d in self.attested)
+            s_hi = min(s_hi, first_hi)
+            e_lo = max(e_lo, last_lo)
+        return s_lo, s_hi, e_lo, e_hi
+
+    def covers(self, day: DateLike) -> Answer:
+        """Did the holder hold this post at some time within ``day``?
+
+        >>> from isscoop import Agency, Tenure
+        >>> nasa = Agency(id="nasa", name="NASA", kind="space_agency")
+        >>> t = Tenure(post="Administrator", agency=nasa, period="2021-05-03/2025-01-20")
+        >>> t.covers("2023-04-26")
+        Answer(YES, 'Administrator, NASA, 2021-05-03/2025-01-20 covers 2023-04-26')
+        """
+        return window_answer(self.bounds(), *day_window(day), self)
+
+    def __str__(self) -> str:
+        acting = "Acting " if self.acting and not self.post.lower().startswith("acting") else ""
+        return f"{acting}{self.post}, {self.agency.label}, {self.period}"
+
+
+@attrs.frozen(kw_only=True)
+class Official(Record):
+    """A person in the dataset: an agency head, a minister, a president, a crew member."""
+
+    kind_name: ClassVar[str] = "official"
+
+    name: str = attrs.field(validator=v.text)
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    tenures: tuple[Tenure, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Tenure, "Tenure")
+    )
+
+    def tenures_on(self, day: DateLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
+        """The posts held at some time within ``day``."""
+        return tuple(t for t in self.tenures if _keep(t.covers(day), assume))
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        return tuple((t.bounds(), t) for t in self.tenures)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+        for t in self.tenures:
+            yield t.agency
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        return tuple(sorted(t.start for t in self.tenures if t.start))
+
+
+@attrs.frozen(kw_only=True)
+class Participation:
+    """An agency's part in a :class:`Program`, over a period (``None``: the program's own)."""
+
+    agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
+    role: str = attrs.field(validator=v.text)
+    period: Period | None = attrs.field(
+        default=None, converter=v.to_opt_period, validator=v.opt_of_type(Period, "a Period or None")
+    )
+    sources: tuple[Source, ...] = attrs.field(**_sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+
+@attrs.frozen(kw_only=True)
+class CrewMember:
+    """A person who flew on a crew mission, for an agency, in a role."""
+
+    person: Official = attrs.field(validator=v.of_type(Official, "an Official"))
+    agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
+    role: str = attrs.field(validator=v.text)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A dated step of a program: a launch, a scrub, a docking, a landing."""
+
+    date: PartialDate = attrs.field(
+        converter=v.to_opt_date, validator=v.of_type(PartialDate, "a PartialDate or EDTF date string")
+    )
+    what: str = attrs.field(validator=v.text)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+    sources: tuple[Source, ...] = attrs.field(**_sources)
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.what}"
+
+
+@attrs.frozen(kw_only=True)
+class Program(Record):
+    """A shared undertaking: a station, a lunar project, a crew mission, a spacecraft.
+
+    A crew mission's :attr:`period` starts at launch.  :attr:`parent` places a
+    mission under its program (Crew-11 under the ISS).
+    """
+
+    claimable: ClassVar[frozenset[str]] = frozenset({"planned_end", "period"})
+    kind_name: ClassVar[str] = "program"
+
+    name: str = attrs.field(validator=v.text)
+    kind: ProgramKind = attrs.field(converter=v.to_enum(ProgramKind), validator=v.member(ProgramKind))
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    lead: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
+    parent: Program | None = attrs.field(default=None)
+    period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
+    planned_end: PartialDate | None = attrs.field(default=None, **_date_field)
+    participations: tuple[Participation, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Participation, "Participation")
+    )
+    crew: tuple[CrewMember, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(CrewMember, "CrewMember")
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Milestone, "Milestone")
+    )
+
+    @parent.validator
+    def _check_parent(self, a: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, Program):
+            raise v.fail(self, a.name, "a Program or None", value)
+
+    def includes(self, agency: Agency, *, on: DateLike) -> Answer:
+        """Did ``agency`` take part in this program at some time within ``on``?"""
+        lo, hi, label = day_window(on)
+        return _any(
+            (
+                window_answer((p.period or self.period).bounds(), lo, hi, label, p.period or self.period)
+                for p in self.participations
+                if p.agency == agency
+            ),
+            f"{agency.label} is not recorded as a participant in {self.name}",
+        )
+
+    def participants(self, *, on: DateLike | None = None, assume: Assume = "certain") -> Query[Agency]:
+        """The agencies taking part (at some time within ``on``, if given), in recorded order."""
+        from ._query import Query
+
+        seen: dict[str, Agency] = {}
+        for p in self.participations:
+            if on is None or _keep(self.includes(p.agency, on=on), assume):
+                seen.setdefault(p.agency.id, p.agency)
+        return Query(tuple(seen.values()), kind="agency")
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        return ((self.period.bounds(), self.period),)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+        if self.lead:
+            yield self.lead
+        for p in self.participations:
+            yield p.agency
+        for c in self.crew:
+            yield c.person
+            yield c.agency
+        if self.parent:
+            yield self.parent
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        return (self.period.start,) if self.period.start else ()
+
+
+@attrs.frozen(kw_only=True)
+class Meeting(Record):
+    """A meeting, visit or signing between officials of agencies.
+
+    ``date`` is the day (or first day) it happened or was planned for; a
+    multi-day visit also has an ``end``.
+    """
+
+    claimable: ClassVar[frozenset[str]] = frozenset({"location", "date", "since_last_heads_meeting"})
+    kind_name: ClassVar[str] = "meeting"
+
+    title: str = attrs.field(validator=v.text)
+    kind: MeetingKind = attrs.field(converter=v.to_enum(MeetingKind), validator=v.member(MeetingKind))
+    date: PartialDate = attrs.field(
+        converter=v.to_opt_date, validator=v.of_type(PartialDate, "a PartialDate or EDTF date string")
+    )
+    end: PartialDate | None = attrs.field(default=None, **_date_field)
+    status: MeetingStatus = attrs.field(
+        default=MeetingStatus.HELD, converter=v.to_enum(MeetingStatus), validator=v.member(MeetingStatus)
+    )
+    location: Location | None = attrs.field(default=None, validator=v.opt_of_type(Location, "a Location or None"))
+    in_person: bool | None = attrs.field(default=None, validator=v.opt_flag)
+    participants: tuple[Official, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Official, "Official")
+    )
+    agencies: tuple[Agency, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Agency, "Agency")
+    )
+    programs: tuple[Program, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Program, "Program")
+    )
+    topics: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    since_last_heads_meeting: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    @property
+    def period(self) -> Period:
+        """From ``date`` to ``end`` (or ``date`` alone)."""
+        return Period(start=self.date, end=self.end or self.date)
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        return ((self.period.bounds(), self.period),)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+        yield from self.participants
+        yield from self.agencies
+        yield from self.programs
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        return (self.date,)
+
+
+@attrs.frozen(kw_only=True)
+class StatusEvent:
+    """A dated step in an agreement's life.
+
+    ``date`` is when it happened; when only a report date is known, ``date``
+    is ``None`` and ``known_by`` says the step had happened by then.
+    ``party`` marks a step taken by one party only.  ``end`` is the new end
+    date set by an extension.
+    """
+
+    status: AgreementStatus = attrs.field(converter=v.to_enum(AgreementStatus), validator=v.member(AgreementStatus))
+    date: PartialDate | None = attrs.field(default=None, **_date_field)
+    known_by: PartialDate | None = attrs.field(default=None, **_date_field)
+    party: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
+    end: PartialDate | None = attrs.field(default=None, **_date_field)
+    sources: tuple[Source, ...] = attrs.field(**_sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is None and self.known_by is None:
+            raise v.fail(self, "date", "a date, or a known_by date when the day is unknown", None)
+
+    def bounds(self) -> tuple[int, int]:
+        """First and last possible day of the step, as ordinals."""
+        if self.date is not None:
+            return self.date.bounds()
+        assert self.known_by is not None
+        return NEG_INF, self.known_by.bounds()[1]
+
+    @property
+    def when(self) -> str:
+        """The date as text: ``2025-07-31``, or ``by 2025-01-11``."""
+        return str(self.date) if self.date is not None else f"by {self.known_by}"
+
+    def __str__(self) -> str:
+        who = f" ({self.party.label})" if self.party else ""
+        end = f", to {self.end}" if self.end else ""
+        return f"{self.when} {self.status}{who}{end}"
+
+
+@attrs.frozen(kw_only=True)
+class Agreement(Record):
+    """An agreement, memorandum, arrangement or announced understanding between parties.
+
+    :attr:`history` lists dated lifecycle steps; :meth:`status_on` and
+    :meth:`in_force_on` read them.
+    """
+
+    claimable: ClassVar[frozenset[str]] = frozenset({"signed", "end"})
+    kind_name: ClassVar[str] = "agreement"
+
+    title: str = attrs.field(validator=v.text)
+    kind: AgreementKind = attrs.field(converter=v.to_enum(AgreementKind), validator=v.member(AgreementKind))
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    parties: tuple[Agency, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Agency, "Agency")
+    )
+    signatories: tuple[Official, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Official, "Official")
+    )
+    programs: tuple[Program, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Program, "Program")
+    )
+    signed: PartialDate | None = attrs.field(default=None, **_date_field)
+    end: PartialDate | None = attrs.field(default=None, **_date_field)
+    extends: Agreement | None = attrs.field(default=None)
+    history: tuple[StatusEvent, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(StatusEvent, "StatusEvent")
+    )
+
+    @extends.validator
+    def _check_extends(self, a: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, Agreement):
+            raise v.fail(self, a.name, "an Agreement or None", value)
+
+    def _events(self) -> list[StatusEvent]:
+        """Steps that concern every party, in date order."""
+        return sorted((e for e in self.history if e.party is None), key=lambda e: e.bounds())
+
+    def status_on(self, day: DateLike) -> AgreementStatus | None:
+        """The status after the last step certainly taken by the end of ``day``.
+
+        After the agreement's :attr:`end` with no later step, it is
+        :attr:`AgreementStatus.EXPIRED`.  ``None`` if no step had been taken yet.
+        """
+        _, hi, _ = day_window(day)
+        done = [e for e in self._events() if e.bounds()[1] <= hi]
+        status = done[-1].status if done else None
+        if status in IN_FORCE_STATUSES and self.end is not None and self.end.bounds()[1] < hi:
+            return AgreementStatus.EXPIRED
+        return status
+
+    def _force_bounds(self) -> tuple[tuple[int, int, int, int], str] | str:
+        """The bounds of the time in force, or the reason there is none."""
+        events = self._events()
+        starts = [e for e in events if e.status in IN_FORCE_STATUSES]
+        if not starts:
+            if not events:
+                return "no lifecycle steps are recorded"
+            last = events[-1]
+            if last.status in PRE_SIGNATURE_STATUSES:
+                return f"not in force: {last.status} since {last.when}"
+            if last.status in ENDING_STATUSES:
+                return f"not in force: {last.status} {last.when}"
+            return f"{last.status} {last.when}; no entry into force is recorded"
+        first = starts[0]
+        s_lo, s_hi = first.bounds()
+        if s_lo == NEG_INF and self.signed is not None:
+            s_lo = self.signed.bounds()[0]
+        e_lo, e_hi = POS_INF, POS_INF
+        for e in events:
+            if e.status in ENDING_STATUSES:
+                e_lo, e_hi = e.bounds()
+                break
+        if self.end is not None:
+            lo, hi = self.end.bounds()
+            if hi < e_hi:
+                e_lo, e_hi = lo, hi
+        return (s_lo, s_hi, e_lo, e_hi), f"in force {first.when}"
+
+    @property
+    def period_in_force(self) -> Period | None:
+        """When the agreement applied, as far as the history says; ``None`` if never."""
+        starts = [e for e in self._events() if e.status in IN_FORCE_STATUSES]
+        if not starts:
+            return None
+        ending = [e.date for e in self._events() if e.status in ENDING_STATUSES and e.date]
+        end = ending[0] if ending else self.end
+        return Period(start=starts[0].date, end=end, open_end=end is None)
+
+    def in_force_on(self, day: DateLike) -> Answer:
+        """Did the agreement apply at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
+        return self._answer(*day_window(day))
+
+    def _answer(self, lo: int, hi: int, label: str) -> Answer:
+        fb = self._force_bounds()
+        if isinstance(fb, str):
+            events = self._events()
+            first_lo = events[0].bounds()[0] if events else POS_INF
+            if hi < first_lo:
+                return Answer(value=Tri.NO, reason=f"no step taken before {events[0].when}")
+            value = Tri.NO if fb.startswith("not in force") or not events else Tri.UNKNOWN
+            return Answer(value=value, reason=fb)
+        bounds, what = fb
+        first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
+        return window_answer(bounds, lo, hi, label, Described(text=what, start=first.date, end=self.end))
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        fb = self._force_bounds()
+        if not isinstance(fb, str):
+            return ((fb[0], self),)
+        events = self._events()
+        if not events:
+            return ()
+        first, last = events[0].bounds(), events[-1].bounds()
+        return (((first[0], first[1], last[0], last[1]), self),)
+
+    def parties_on(self, day: DateLike) -> tuple[Agency, ...]:
+        """Parties that had certainly joined (signed, or a step of their own) by the end of ``day``.
+
+        Parties with no step of their own count from the agreement's first step.
+        """
+        _, hi, _ = day_window(day)
+        joined = []
+        general = self._events()
+        general_start = general[0].bounds()[1] if general else POS_INF
+        for party in self.parties:
+            own = [e for e in self.history if e.party == party]
+            if own:
+                done = [e for e in own if e.bounds()[1] <= hi]
+                if done and done[-1].status not in ENDING_STATUSES | {AgreementStatus.DECLINED}:
+                    joined.append(party)
+            elif general_start <= hi:
+                joined.append(party)
+        return tuple(joined)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+        yield from self.parties
+        yield from self.signatories
+        yield from self.programs
+        for e in self.history:
+            if e.party is not None:
+                yield e.party
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        dated = [e.date for e in self.history if e.date]
+        if self.signed:
+            dated.append(self.signed)
+        return tuple(sorted(dated))
