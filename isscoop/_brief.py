@@ -89,7 +89,11 @@ def render(ds: Dataset, *, width: int = 100) -> str:
     """The whole brief as text."""
     lines = [
         f"isscoop dataset {ds.version or '(unversioned)'}",
-        "  " + ", ".join(f"{len(getattr(ds, n))} {n}" for n in ("agencies", "officials", "programs", "meetings", "agreements", "sources")),
+        "  "
+        + ", ".join(
+            f"{len(getattr(ds, n))} {n}"
+            for n in ("agencies", "officials", "programs", "meetings", "agreements", "sources")
+        ),
         "  Covers: the July 2025 Bakanov-Duffy talks and Crew-11; NASA and Roscosmos heads since 2018;",
         "  ISS end-of-life statements 2021-2026; ISS, seat-swap, Artemis and ILRS agreements.",
         "  Dates are shown at their own precision (2025-05 is a month). [n] marks a source, listed below.",
@@ -105,7 +109,7 @@ def render(ds: Dataset, *, width: int = 100) -> str:
                 numbers[s.id] = len(numbers) + 1
                 cited.append(s)
             marks.append(f"[{numbers[s.id]}]")
-        lines.append(f"  {str(e.date):<11} {e.text} {''.join(marks)}")
+        lines.append(f"  {e.date!s:<11} {e.text} {''.join(marks)}")
     lines += ["", "Sources:"]
     lines += [f"  [{numbers[s.id]}] {s}" for s in cited]
     return "\n".join(lines) + "\n"

@@ -126,7 +126,7 @@ class Ident(Kind):
 
 
 class Country(Kind):
-    expected = "an ISO 3166-1 alpha-2 code such as \"US\", or null"
+    expected = 'an ISO 3166-1 alpha-2 code such as "US", or null'
     default = None
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
@@ -154,7 +154,7 @@ class Flag(Kind):
 
 
 class Date(Kind):
-    expected = "an EDTF date such as \"2025\", \"2025-07\" or \"2025-07-31\""
+    expected = 'an EDTF date such as "2025", "2025-07" or "2025-07-31"'
 
     def __init__(self, optional: bool = True) -> None:
         self.default = None if optional else _OMIT
@@ -176,7 +176,7 @@ class Date(Kind):
 
 
 class PeriodKind(Kind):
-    expected = "an EDTF interval such as \"2018-10-10/2025-07-31\" or \"2025-07-09/..\""
+    expected = 'an EDTF interval such as "2018-10-10/2025-07-31" or "2025-07-09/.."'
 
     def __init__(self, optional: bool = False) -> None:
         self.optional = optional
@@ -633,7 +633,7 @@ def _topological(items: list[Located], ctx: Context) -> list[Located]:
             if node.id in chain:
                 ctx.file = node.file
                 ctx.problem(
-                    f"{node.pending.path}", "reference cycle: " + " -> ".join([*chain[chain.index(node.id):], node.id])
+                    f"{node.pending.path}", "reference cycle: " + " -> ".join([*chain[chain.index(node.id) :], node.id])
                 )
                 break
             chain.append(node.id)
@@ -683,7 +683,7 @@ def decode(doc: object, file: str, ctx: Context) -> list[Located]:
     """Check one parsed JSON document and decode its records (first pass)."""
     ctx.file = file
     if not isinstance(doc, dict):
-        ctx.problem("$", "wrong type", "an object with \"format_version\" and record arrays", doc)
+        ctx.problem("$", "wrong type", 'an object with "format_version" and record arrays', doc)
         return []
     version = doc.get("format_version", _OMIT)
     if version is _OMIT:

@@ -30,11 +30,28 @@ def _default_locate(kind: str, index: int) -> tuple[str, str]:
     return "<Dataset>", f"$.{kind}[{index}]"
 
 
-def _to_query(kind: str, cls: type[Query[Any]] = Query) -> Callable[[Iterable[Any]], Query[Any]]:
-    def convert(items: Iterable[Any]) -> Query[Any]:
-        return cls(items, kind=kind)
+def _agencies(items: Iterable[Agency]) -> Query[Agency]:
+    return Query(items, kind="agency")
 
-    return convert
+
+def _officials(items: Iterable[Official]) -> OfficialQuery:
+    return OfficialQuery(items, kind="official")
+
+
+def _programs(items: Iterable[Program]) -> Query[Program]:
+    return Query(items, kind="program")
+
+
+def _meetings(items: Iterable[Meeting]) -> Query[Meeting]:
+    return Query(items, kind="meeting")
+
+
+def _agreements(items: Iterable[Agreement]) -> AgreementQuery:
+    return AgreementQuery(items, kind="agreement")
+
+
+def _sources(items: Iterable[Source]) -> Query[Source]:
+    return Query(items, kind="source")
 
 
 @attrs.frozen(kw_only=True, eq=True)
@@ -51,12 +68,12 @@ class Dataset:
     PartialDate('2025-07-31')
     """
 
-    agencies: Query[Agency] = attrs.field(factory=tuple, converter=_to_query("agency"))
-    officials: OfficialQuery = attrs.field(factory=tuple, converter=_to_query("official", OfficialQuery))  # type: ignore[arg-type]
-    programs: Query[Program] = attrs.field(factory=tuple, converter=_to_query("program"))
-    meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_to_query("meeting"))
-    agreements: AgreementQuery = attrs.field(factory=tuple, converter=_to_query("agreement", AgreementQuery))  # type: ignore[arg-type]
-    sources: Query[Source] = attrs.field(factory=tuple, converter=_to_query("source"))
+    agencies: Query[Agency] = attrs.field(factory=tuple, converter=_agencies)
+    officials: OfficialQuery = attrs.field(factory=OfficialQuery, converter=_officials)
+    programs: Query[Program] = attrs.field(factory=tuple, converter=_programs)
+    meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_meetings)
+    agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
+    sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
     version: str | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -129,7 +146,9 @@ def integrity_problems(collections: dict[str, tuple[Any, ...]], locate: Locate) 
         if have is None:
             add(kind, i, sub, "refers to a record that is not in the dataset", "an id in the dataset", repr(ref.id))
         elif have is not ref and have != ref:
-            add(kind, i, sub, "refers to a different version of a record", f"the dataset's {ref.id!r}", "another object")
+            add(
+                kind, i, sub, "refers to a different version of a record", f"the dataset's {ref.id!r}", "another object"
+            )
 
     for kind, items in collections.items():
         for i, r in enumerate(items):
@@ -191,17 +210,17 @@ def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
 
     Sharing the handover day is allowed.
     """
-    holders: dict[tuple[str, str], list[tuple[int, int, Official, int]]] = {}
+    holders: dict[str, list[tuple[int, int, Official]]] = {}
     for i, o in enumerate(officials):
         for j, t in enumerate(o.tenures):
             if t.head and not t.acting:
-                holders.setdefault((t.agency.id, t.post.casefold()), []).append((i, j, o, 0))
+                holders.setdefault(t.agency.id, []).append((i, j, o))
     problems = []
-    for (agency, post), entries in holders.items():
+    for agency, entries in holders.items():
         for a in range(len(entries)):
             for b in range(a + 1, len(entries)):
-                i1, j1, o1, _ = entries[a]
-                i2, j2, o2, _ = entries[b]
+                _, j1, o1 = entries[a]
+                i2, j2, o2 = entries[b]
                 if o1.id == o2.id:
                     continue
                 _, s1_hi, e1_lo, _ = o1.tenures[j1].bounds()
@@ -269,9 +288,7 @@ def _read_json(source: PathLike, ctx: _codec.Context) -> tuple[str, object]:
     try:
         return name, json.loads(text, object_pairs_hook=pairs, parse_constant=no_constant)
     except json.JSONDecodeError as e:
-        ctx.problems.append(
-            Problem(file=name, path="$", message=f"not valid JSON: {e.msg}", line=e.lineno)
-        )
+        ctx.problems.append(Problem(file=name, path="$", message=f"not valid JSON: {e.msg}", line=e.lineno))
     except (ValueError, RecursionError) as e:
         ctx.problem("$", f"not valid JSON: {e}")
     return name, _codec._BAD
@@ -379,6 +396,6 @@ def _load_bundled() -> Dataset:
     streams = []
     for f in files:
         stream = io.StringIO(f.read_text(encoding="utf-8"))
-        stream.name = f"isscoop/data/{f.name}"  # type: ignore[misc]
+        stream.name = f"isscoop/data/{f.name}"
         streams.append(stream)
     return load(*streams)

@@ -187,9 +187,7 @@ class PartialDate:
             _check_int("day", self.day, 1, _month_length(self.year, self.month))
         for flag in ("approximate", "uncertain"):
             if not isinstance(getattr(self, flag), bool):
-                raise DateParseError(
-                    f"{flag}: expected a bool, got {getattr(self, flag)!r}"
-                )
+                raise DateParseError(f"{flag}: expected a bool, got {getattr(self, flag)!r}")
 
     # -- construction ---------------------------------------------------
     @classmethod
@@ -213,9 +211,7 @@ class PartialDate:
             for pattern, what in _UNSUPPORTED:
                 if pattern.search(s):
                     raise DateParseError(f"{text!r}: EDTF {what} are not supported")
-            raise DateParseError(
-                f"{text!r}: expected an EDTF date such as 2025, 2025-07 or 2025-07-31"
-            )
+            raise DateParseError(f"{text!r}: expected an EDTF date such as 2025, 2025-07 or 2025-07-31")
         q = m["q"] or ""
         try:
             return cls(
@@ -400,9 +396,7 @@ class Period:
         for name in ("start", "end"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, PartialDate):
-                raise DateParseError(
-                    f"{name}: expected a PartialDate or None, got {v!r} ({type(v).__name__})"
-                )
+                raise DateParseError(f"{name}: expected a PartialDate or None, got {v!r} ({type(v).__name__})")
         if self.open_start and self.start is not None:
             raise DateParseError(f"open_start: an open start has no date, got start={self.start}")
         if self.open_end and self.end is not None:
@@ -411,9 +405,7 @@ class Period:
             s_lo, _ = self.start.bounds()
             _, e_hi = self.end.bounds()
             if s_lo > e_hi:
-                raise DateParseError(
-                    f"end: expected a date on or after the start {self.start}, got {self.end}"
-                )
+                raise DateParseError(f"end: expected a date on or after the start {self.start}, got {self.end}")
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -524,9 +516,7 @@ def span_window(start: DateLike | None, end: DateLike | None) -> tuple[int, int,
     return lo, hi, label
 
 
-def window_answer(
-    bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object
-) -> Answer:
+def window_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object) -> Answer:
     """Was something with these ``bounds`` going on at some time within ``[w_lo, w_hi]``?
 
     ``what`` is the thing asked about; its ``str`` and its ``start``/``end``
@@ -594,8 +584,7 @@ def to_partial_date(value: DateLike, *, field: str = "day") -> PartialDate:
         except DateParseError as e:
             raise DateParseError(f"{field}: {e}") from None
     raise DateParseError(
-        f"{field}: expected a date, datetime, date string or PartialDate, "
-        f"got {value!r} ({type(value).__name__})"
+        f"{field}: expected a date, datetime, date string or PartialDate, got {value!r} ({type(value).__name__})"
     )
 
 

@@ -32,11 +32,7 @@ class NotFound(IsscoopError, LookupError):
         self.key = key
         self.kind = kind
         self.close_matches = tuple(close_matches)
-        hint = (
-            "; close matches: " + ", ".join(repr(m) for m in self.close_matches)
-            if self.close_matches
-            else ""
-        )
+        hint = "; close matches: " + ", ".join(repr(m) for m in self.close_matches) if self.close_matches else ""
         super().__init__(f"no {kind} matches {key!r}{hint}")
 
     def __str__(self) -> str:
@@ -50,10 +46,7 @@ class Ambiguous(IsscoopError, LookupError):
         self.key = key
         self.kind = kind
         self.candidates = tuple(candidates)
-        super().__init__(
-            f"{key!r} matches {len(self.candidates)} {kind} records: "
-            + ", ".join(self.candidates)
-        )
+        super().__init__(f"{key!r} matches {len(self.candidates)} {kind} records: " + ", ".join(self.candidates))
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -163,9 +163,7 @@ IN_FORCE_STATUSES = frozenset(
     }
 )
 #: Statuses that end an agreement for everyone.
-ENDING_STATUSES = frozenset(
-    {AgreementStatus.EXPIRED, AgreementStatus.TERMINATED, AgreementStatus.WITHDRAWN}
-)
+ENDING_STATUSES = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED, AgreementStatus.WITHDRAWN})
 #: Statuses before an agreement is signed.
 PRE_SIGNATURE_STATUSES = frozenset(
     {
@@ -202,9 +200,6 @@ class Rank(_Enum):
     DEPRECATED = "deprecated"
 
 
-_date_field = {"converter": v.to_opt_date, "validator": v.opt_of_type(PartialDate, "a PartialDate or EDTF date string, or None")}
-
-
 @attrs.frozen(kw_only=True)
 class Source:
     """Where a fact comes from: a page with its publisher and, if shown, its date."""
@@ -212,16 +207,13 @@ class Source:
     id: str = attrs.field(validator=v.ident)
     url: str = attrs.field(validator=v.text)
     publisher: str = attrs.field(validator=v.text)
-    published: PartialDate | None = attrs.field(default=None, **_date_field)
+    published: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     title: str | None = attrs.field(default=None, validator=v.opt_text)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     def __str__(self) -> str:
         when = f", {self.published}" if self.published else ""
         return f"{self.publisher}{when}: {self.url}"
-
-
-_sources = {"factory": tuple, "converter": v.to_tuple, "validator": v.tuple_of(Source, "Source")}
 
 
 @attrs.frozen(kw_only=True)
@@ -250,11 +242,11 @@ class Claim:
     value: ClaimValue = attrs.field(
         validator=v.of_type((str, PartialDate, Period, Location), "a str, PartialDate, Period or Location")
     )
-    rank: Rank = attrs.field(default=Rank.NORMAL, converter=v.to_enum(Rank), validator=v.member(Rank))
+    rank: Rank = attrs.field(default=Rank.NORMAL, validator=v.member(Rank))
     reason: str | None = attrs.field(default=None, validator=v.opt_text)
     stated_by: Official | Agency | None = attrs.field(default=None)
-    stated_on: PartialDate | None = attrs.field(default=None, **_date_field)
-    sources: tuple[Source, ...] = attrs.field(**_sources)
+    stated_on: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     @stated_by.validator
@@ -273,7 +265,7 @@ class Record:
     kind_name: ClassVar[str] = "record"
 
     id: str = attrs.field(validator=v.ident)
-    sources: tuple[Source, ...] = attrs.field(**_sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     statements: tuple[Claim, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim")
     )
@@ -290,9 +282,7 @@ class Record:
                     raise v.fail(self, f"statements[{i}].rank", f"one preferred claim for {c.field!r}", "a second")
                 preferred[c.field] = c
                 if getattr(self, c.field) != c.value:
-                    raise v.fail(
-                        self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field)
-                    )
+                    raise v.fail(self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field))
 
     @property
     def label(self) -> str:
@@ -351,11 +341,11 @@ class Agency(Record):
     kind_name: ClassVar[str] = "agency"
 
     name: str = attrs.field(validator=v.text)
-    kind: AgencyKind = attrs.field(converter=v.to_enum(AgencyKind), validator=v.member(AgencyKind))
+    kind: AgencyKind = attrs.field(validator=v.member(AgencyKind))
     acronym: str | None = attrs.field(default=None, validator=v.opt_text)
     country: str | None = attrs.field(default=None, validator=v.country)
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
-    founded: PartialDate | None = attrs.field(default=None, **_date_field)
+    founded: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
         return ((Period(start=self.founded, open_end=True).bounds(), self),)
@@ -382,15 +372,13 @@ class Tenure:
 
     post: str = attrs.field(validator=v.text)
     agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
-    period: Period = attrs.field(
-        factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period")
-    )
+    period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
     acting: bool = attrs.field(default=False, validator=v.flag)
     head: bool = attrs.field(default=False, validator=v.flag)
     attested: tuple[PartialDate, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(PartialDate, "PartialDate")
     )
-    sources: tuple[Source, ...] = attrs.field(**_sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     @property
@@ -422,8 +410,8 @@ class Tenure:
     def covers(self, day: DateLike) -> Answer:
         """Did the holder hold this post at some time within ``day``?
 
-        >>> from isscoop import Agency, Tenure
-        >>> nasa = Agency(id="nasa", name="NASA", kind="space_agency")
+        >>> from isscoop import Agency, AgencyKind, Tenure
+        >>> nasa = Agency(id="nasa", name="NASA", kind=AgencyKind.SPACE_AGENCY)
         >>> t = Tenure(post="Administrator", agency=nasa, period="2021-05-03/2025-01-20")
         >>> t.covers("2023-04-26")
         Answer(YES, 'Administrator, NASA, 2021-05-03/2025-01-20 covers 2023-04-26')
@@ -472,7 +460,7 @@ class Participation:
     period: Period | None = attrs.field(
         default=None, converter=v.to_opt_period, validator=v.opt_of_type(Period, "a Period or None")
     )
-    sources: tuple[Source, ...] = attrs.field(**_sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
 
@@ -495,7 +483,7 @@ class Milestone:
     )
     what: str = attrs.field(validator=v.text)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
-    sources: tuple[Source, ...] = attrs.field(**_sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
 
     def __str__(self) -> str:
         return f"{self.date} {self.what}"
@@ -513,12 +501,12 @@ class Program(Record):
     kind_name: ClassVar[str] = "program"
 
     name: str = attrs.field(validator=v.text)
-    kind: ProgramKind = attrs.field(converter=v.to_enum(ProgramKind), validator=v.member(ProgramKind))
+    kind: ProgramKind = attrs.field(validator=v.member(ProgramKind))
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     lead: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
     parent: Program | None = attrs.field(default=None)
     period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
-    planned_end: PartialDate | None = attrs.field(default=None, **_date_field)
+    planned_end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     participations: tuple[Participation, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Participation, "Participation")
     )
@@ -587,14 +575,12 @@ class Meeting(Record):
     kind_name: ClassVar[str] = "meeting"
 
     title: str = attrs.field(validator=v.text)
-    kind: MeetingKind = attrs.field(converter=v.to_enum(MeetingKind), validator=v.member(MeetingKind))
+    kind: MeetingKind = attrs.field(validator=v.member(MeetingKind))
     date: PartialDate = attrs.field(
         converter=v.to_opt_date, validator=v.of_type(PartialDate, "a PartialDate or EDTF date string")
     )
-    end: PartialDate | None = attrs.field(default=None, **_date_field)
-    status: MeetingStatus = attrs.field(
-        default=MeetingStatus.HELD, converter=v.to_enum(MeetingStatus), validator=v.member(MeetingStatus)
-    )
+    end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    status: MeetingStatus = attrs.field(default=MeetingStatus.HELD, validator=v.member(MeetingStatus))
     location: Location | None = attrs.field(default=None, validator=v.opt_of_type(Location, "a Location or None"))
     in_person: bool | None = attrs.field(default=None, validator=v.opt_flag)
     participants: tuple[Official, ...] = attrs.field(
@@ -638,12 +624,12 @@ class StatusEvent:
     date set by an extension.
     """
 
-    status: AgreementStatus = attrs.field(converter=v.to_enum(AgreementStatus), validator=v.member(AgreementStatus))
-    date: PartialDate | None = attrs.field(default=None, **_date_field)
-    known_by: PartialDate | None = attrs.field(default=None, **_date_field)
+    status: AgreementStatus = attrs.field(validator=v.member(AgreementStatus))
+    date: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    known_by: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     party: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
-    end: PartialDate | None = attrs.field(default=None, **_date_field)
-    sources: tuple[Source, ...] = attrs.field(**_sources)
+    end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     def __attrs_post_init__(self) -> None:
@@ -680,7 +666,7 @@ class Agreement(Record):
     kind_name: ClassVar[str] = "agreement"
 
     title: str = attrs.field(validator=v.text)
-    kind: AgreementKind = attrs.field(converter=v.to_enum(AgreementKind), validator=v.member(AgreementKind))
+    kind: AgreementKind = attrs.field(validator=v.member(AgreementKind))
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     parties: tuple[Agency, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Agency, "Agency")
@@ -691,8 +677,8 @@ class Agreement(Record):
     programs: tuple[Program, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Program, "Program")
     )
-    signed: PartialDate | None = attrs.field(default=None, **_date_field)
-    end: PartialDate | None = attrs.field(default=None, **_date_field)
+    signed: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     extends: Agreement | None = attrs.field(default=None)
     history: tuple[StatusEvent, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(StatusEvent, "StatusEvent")

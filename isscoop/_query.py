@@ -12,9 +12,7 @@ import difflib
 import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
-
-from typing_extensions import Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from . import _text
 from ._dates import NEG_INF, POS_INF, Answer, DateLike, Tri, day_window, span_window
@@ -337,9 +335,7 @@ class OfficialQuery(Query[Official]):
         day_window(on)  # reject a bad date even when no official matches
 
         def held(o: Official) -> bool:
-            return any(
-                _keep(t.covers(on), assume) for t in o.tenures if t.head and t.agency.id == agency_id
-            )
+            return any(_keep(t.covers(on), assume) for t in o.tenures if t.head and t.agency.id == agency_id)
 
         return self._new(o for o in self if held(o))
 

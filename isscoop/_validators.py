@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -114,28 +114,25 @@ def member(kind: type[E]) -> Callable[[object, attrs.Attribute[Any], object], No
     return check
 
 
-def to_tuple(value: Iterable[T] | T) -> tuple[T, ...] | T:
+def opt_date(inst: object, a: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, PartialDate):
+        raise fail(inst, a.name, "a PartialDate or an EDTF date string, or None", value)
+
+
+def sources(inst: object, a: attrs.Attribute[Any], value: object) -> None:
+    from ._model import Source
+
+    tuple_of(Source, "Source")(inst, a, value)
+
+
+def to_tuple(value: Any) -> Any:
     """Lists (and other non-string iterables) become tuples; anything else is left for the validator."""
     if isinstance(value, list | tuple | set | frozenset):
         return tuple(value)
     return value
 
 
-def to_enum(kind: type[E]) -> Callable[[object], E | object]:
-    """Accept an enum member or its value (``"space_agency"``)."""
-
-    def convert(value: object) -> E | object:
-        if isinstance(value, str) and not isinstance(value, kind):
-            try:
-                return kind(value)
-            except ValueError:
-                return value
-        return value
-
-    return convert
-
-
-def to_opt_date(value: DateLike | None) -> PartialDate | None | object:
+def to_opt_date(value: DateLike | None) -> PartialDate | object | None:
     """Accept any date-like for a date field; leave bad values for the validator."""
     if value is None or isinstance(value, PartialDate):
         return value
@@ -145,7 +142,7 @@ def to_opt_date(value: DateLike | None) -> PartialDate | None | object:
         return value
 
 
-def to_opt_period(value: Period | str | None) -> Period | None | object:
+def to_opt_period(value: Period | str | None) -> Period | object | None:
     if isinstance(value, str):
         try:
             return Period.parse(value)
