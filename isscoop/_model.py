@@ -86,9 +86,18 @@ def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
     return last_no or Answer(value=Tri.NO, reason=empty_reason)
 
 
+def _opt(value: object) -> str:
+    return "None" if value is None else repr(str(value))
+
+
 class _Enum(enum.Enum):
     def __str__(self) -> str:
         return str(self.value)
+
+    @property
+    def label(self) -> str:
+        """The value in words: ``"agreed in principle"``."""
+        return str(self.value).replace("_", " ")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
@@ -200,7 +209,7 @@ class Rank(_Enum):
     DEPRECATED = "deprecated"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Source:
     """Where a fact comes from: a page with its publisher and, if shown, its date."""
 
@@ -214,6 +223,9 @@ class Source:
     def __str__(self) -> str:
         when = f", {self.published}" if self.published else ""
         return f"{self.publisher}{when}: {self.url}"
+
+    def __repr__(self) -> str:
+        return f"Source(id={self.id!r}, publisher={self.publisher!r}, published={_opt(self.published)})"
 
 
 @attrs.frozen(kw_only=True)
@@ -230,7 +242,7 @@ class Location:
 ClaimValue: TypeAlias = "str | PartialDate | Period | Location"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Claim:
     """One stated value of a field, with who stated it, when, and on whose authority.
 
@@ -249,13 +261,18 @@ class Claim:
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
+    def __repr__(self) -> str:
+        who = f", stated_by={self.stated_by.id!r}" if self.stated_by else ""
+        when = f", stated_on={str(self.stated_on)!r}" if self.stated_on else ""
+        return f"Claim(field={self.field!r}, value={str(self.value)!r}, rank={self.rank!r}{who}{when})"
+
     @stated_by.validator
     def _check_stated_by(self, a: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, Official | Agency):
             raise v.fail(self, a.name, "an Official, an Agency or None", value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Record:
     """What every record has: an id, its sources, its claims and a note."""
 
@@ -329,8 +346,12 @@ class Record:
     def __str__(self) -> str:
         return self.label
 
+    def __repr__(self) -> str:
+        name = "name" if hasattr(self, "name") else "title"
+        return f"{type(self).__name__}(id={self.id!r}, {name}={getattr(self, name)!r})"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Agency(Record):
     """A space agency, a state corporation, a state, a ministry or a company.
 
@@ -361,7 +382,7 @@ class Agency(Record):
         return self.acronym or self.name
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Tenure:
     """A post held by an :class:`Official`: title, agency, period, and whether acting.
 
@@ -422,8 +443,14 @@ class Tenure:
         acting = "Acting " if self.acting and not self.post.lower().startswith("acting") else ""
         return f"{acting}{self.post}, {self.agency.label}, {self.period}"
 
+    def __repr__(self) -> str:
+        return (
+            f"Tenure(post={self.post!r}, agency={self.agency.id!r}, "
+            f"period={str(self.period)!r}, acting={self.acting!r})"
+        )
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Official(Record):
     """A person in the dataset: an agency head, a minister, a president, a crew member."""
 
@@ -451,9 +478,12 @@ class Official(Record):
         return tuple(sorted(t.start for t in self.tenures if t.start))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Participation:
     """An agency's part in a :class:`Program`, over a period (``None``: the program's own)."""
+
+    def __repr__(self) -> str:
+        return f"Participation(agency={self.agency.id!r}, role={self.role!r}, period={_opt(self.period)})"
 
     agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
     role: str = attrs.field(validator=v.text)
@@ -464,9 +494,12 @@ class Participation:
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CrewMember:
     """A person who flew on a crew mission, for an agency, in a role."""
+
+    def __repr__(self) -> str:
+        return f"CrewMember(person={self.person.id!r}, agency={self.agency.id!r}, role={self.role!r})"
 
     person: Official = attrs.field(validator=v.of_type(Official, "an Official"))
     agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
@@ -474,7 +507,7 @@ class CrewMember:
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Milestone:
     """A dated step of a program: a launch, a scrub, a docking, a landing."""
 
@@ -488,8 +521,11 @@ class Milestone:
     def __str__(self) -> str:
         return f"{self.date} {self.what}"
 
+    def __repr__(self) -> str:
+        return f"Milestone(date={str(self.date)!r}, what={self.what!r})"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Program(Record):
     """A shared undertaking: a station, a lunar project, a crew mission, a spacecraft.
 
@@ -563,7 +599,7 @@ class Program(Record):
         return (self.period.start,) if self.period.start else ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Meeting(Record):
     """A meeting, visit or signing between officials of agencies.
 
@@ -614,7 +650,7 @@ class Meeting(Record):
         return (self.date,)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class StatusEvent:
     """A dated step in an agreement's life.
 
@@ -643,10 +679,19 @@ class StatusEvent:
         assert self.known_by is not None
         return NEG_INF, self.known_by.bounds()[1]
 
+    def sort_key(self) -> tuple[int, int]:
+        """Order of steps: by first possible day; a step known only "by" a date sorts at that date."""
+        lo, hi = self.bounds()
+        return (hi if self.date is None else lo, hi)
+
     @property
     def when(self) -> str:
         """The date as text: ``2025-07-31``, or ``by 2025-01-11``."""
         return str(self.date) if self.date is not None else f"by {self.known_by}"
+
+    def __repr__(self) -> str:
+        party = f", party={self.party.id!r}" if self.party else ""
+        return f"StatusEvent(status={self.status!r}, when={self.when!r}{party})"
 
     def __str__(self) -> str:
         who = f" ({self.party.label})" if self.party else ""
@@ -654,7 +699,7 @@ class StatusEvent:
         return f"{self.when} {self.status}{who}{end}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agreement(Record):
     """An agreement, memorandum, arrangement or announced understanding between parties.
 
@@ -690,8 +735,14 @@ class Agreement(Record):
             raise v.fail(self, a.name, "an Agreement or None", value)
 
     def _events(self) -> list[StatusEvent]:
-        """Steps that concern every party, in date order."""
-        return sorted((e for e in self.history if e.party is None), key=lambda e: e.bounds())
+        """Steps that concern the agreement as a whole, in date order.
+
+        With no such steps, the parties' own steps (declines aside) stand for them.
+        """
+        general = [e for e in self.history if e.party is None]
+        if not general:
+            general = [e for e in self.history if e.status is not AgreementStatus.DECLINED]
+        return sorted(general, key=StatusEvent.sort_key)
 
     def status_on(self, day: DateLike) -> AgreementStatus | None:
         """The status after the last step certainly taken by the end of ``day``.
@@ -715,10 +766,10 @@ class Agreement(Record):
                 return "no lifecycle steps are recorded"
             last = events[-1]
             if last.status in PRE_SIGNATURE_STATUSES:
-                return f"not in force: {last.status} since {last.when}"
+                return f"not in force: {last.status.label} ({last.when})"
             if last.status in ENDING_STATUSES:
-                return f"not in force: {last.status} {last.when}"
-            return f"{last.status} {last.when}; no entry into force is recorded"
+                return f"not in force: {last.status.label} ({last.when})"
+            return f"{last.status.label} ({last.when}); no entry into force is recorded"
         first = starts[0]
         s_lo, s_hi = first.bounds()
         if s_lo == NEG_INF and self.signed is not None:
@@ -732,7 +783,8 @@ class Agreement(Record):
             lo, hi = self.end.bounds()
             if hi < e_hi:
                 e_lo, e_hi = lo, hi
-        return (s_lo, s_hi, e_lo, e_hi), f"in force {first.when}"
+        since = f"from {first.date}" if first.date is not None else f"by {first.known_by}"
+        return (s_lo, s_hi, e_lo, e_hi), f"in force {since}"
 
     @property
     def period_in_force(self) -> Period | None:
@@ -752,10 +804,9 @@ class Agreement(Record):
         fb = self._force_bounds()
         if isinstance(fb, str):
             events = self._events()
-            first_lo = events[0].bounds()[0] if events else POS_INF
-            if hi < first_lo:
+            if events and hi < events[0].bounds()[0]:
                 return Answer(value=Tri.NO, reason=f"no step taken before {events[0].when}")
-            value = Tri.NO if fb.startswith("not in force") or not events else Tri.UNKNOWN
+            value = Tri.NO if fb.startswith("not in force") else Tri.UNKNOWN
             return Answer(value=value, reason=fb)
         bounds, what = fb
         first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
