@@ -293,7 +293,7 @@ class PartialDate:
         return self.earliest
 
     def isoformat(self) -> str:
-        """The EDTF string, as :func:`str` gives."""
+        """The EDTF string, as ``str()`` gives."""
         return str(self)
 
     def describe(self) -> str:
@@ -454,7 +454,7 @@ class Period:
         return self.end is not None or self.open_end
 
     def bounds(self) -> tuple[int, int, int, int]:
-        """``(start_lo, start_hi, end_lo, end_hi)`` as day ordinals (see :data:`NEG_INF`)."""
+        """``(start_lo, start_hi, end_lo, end_hi)`` as day ordinals; unbounded sides are far past any day."""
         if self.open_start:
             s_lo = s_hi = NEG_INF
         elif self.start is not None:

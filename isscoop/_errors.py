@@ -24,8 +24,8 @@ class IsscoopError(Exception):
 class NotFound(IsscoopError, LookupError):
     """No record matches a key.
 
-    The message names the closest keys that do exist, and so does
-    :attr:`close_matches`.
+    The message names the closest keys that do exist; so does the
+    ``close_matches`` attribute, a tuple of str.
     """
 
     def __init__(self, key: str, kind: str, close_matches: Sequence[str] = ()) -> None:

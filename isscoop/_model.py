@@ -307,7 +307,9 @@ class Record:
         return str(getattr(self, "name", None) or getattr(self, "title", None) or self.id)
 
     def claims(self, field: str | None = None, *, stated_before: DateLike | None = None) -> tuple[Claim, ...]:
-        """Every claim about ``field`` (all fields if ``None``), preferred first.
+        """Every claim about ``field`` (all fields if ``None``): preferred, then normal, then deprecated.
+
+        Within a rank, undated claims come first, then by the date stated.
 
         ``stated_before`` keeps only claims certainly stated before that day.
         """
@@ -318,7 +320,7 @@ class Record:
         if stated_before is not None:
             found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
         order = {Rank.PREFERRED: 0, Rank.NORMAL: 1, Rank.DEPRECATED: 2}
-        return tuple(sorted(found, key=lambda c: order[c.rank]))
+        return tuple(sorted(found, key=lambda c: (order[c.rank], c.stated_on.sort_key() if c.stated_on else (0, 0, 0))))
 
     # -- time ---------------------------------------------------------------
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
