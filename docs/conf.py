@@ -12,13 +12,13 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-import _inventory  # noqa: I001  (a local helper, after the path change)
+import _inventory
 
 import isscoop
 
 project = "isscoop"
 author = "The isscoop developers"
-copyright = "2026, The isscoop developers"  # noqa: A001
+copyright = "2026, The isscoop developers"
 version = release = isscoop.__version__
 
 extensions = [
