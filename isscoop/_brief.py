@@ -69,7 +69,7 @@ def _agreement_entries(ag: Agreement) -> Iterable[Entry]:
         if e.date is None or e.party is not None:
             continue
         end = f", to {e.end}" if e.end else ""
-        yield Entry(date=e.date, text=f"{ag.title}: {e.status}{end}", sources=e.sources or ag.sources)
+        yield Entry(date=e.date, text=f"{ag.title}: {e.status.label}{end}", sources=e.sources or ag.sources)
 
 
 def _program_entries(p: Program) -> Iterable[Entry]:
