@@ -65,7 +65,7 @@ def _meeting_entry(m: Meeting) -> Entry:
 
 
 def _agreement_entries(ag: Agreement) -> Iterable[Entry]:
-    for e in ag.history:
+    for e in ag.events:
         if e.date is None or e.party is not None:
             continue
         end = f", to {e.end}" if e.end else ""

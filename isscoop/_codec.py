@@ -538,7 +538,7 @@ SPECS: Final[dict[str, Obj]] = {
             "end": ("end", Date()),
             "extends": ("extends", RefKind("agreements", optional=True)),
             "history": (
-                "history",
+                "events",
                 ListOf(
                     Obj(
                         StatusEvent,

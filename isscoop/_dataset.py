@@ -198,7 +198,7 @@ def _references(r: Any) -> Iterator[tuple[str, Any]]:
                 yield f".{name}[{j}]", x
         if r.extends:
             yield ".extends", r.extends
-        for j, e in enumerate(r.history):
+        for j, e in enumerate(r.events):
             if e.party:
                 yield f".history[{j}].party", e.party
             for k, s in enumerate(e.sources):

@@ -143,7 +143,7 @@ class AgreementKind(_Enum):
 
 
 class AgreementStatus(_Enum):
-    """A step in an agreement's life, as recorded in :attr:`Agreement.history`."""
+    """A step in an agreement's life, as recorded in :attr:`Agreement.events`."""
 
     PROPOSED = "proposed"
     AGREED_IN_PRINCIPLE = "agreed_in_principle"
@@ -698,14 +698,15 @@ class StatusEvent:
     def __str__(self) -> str:
         who = f" ({self.party.label})" if self.party else ""
         end = f", to {self.end}" if self.end else ""
-        return f"{self.when} {self.status}{who}{end}"
+        return f"{self.when} {self.status.label}{who}{end}"
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Agreement(Record):
     """An agreement, memorandum, arrangement or announced understanding between parties.
 
-    :attr:`history` lists dated lifecycle steps; :meth:`status_on` and
+    :attr:`events` lists dated lifecycle steps (:meth:`history` gives them in
+    date order); :meth:`status_on` and
     :meth:`in_force_on` read them.
     """
 
@@ -727,7 +728,7 @@ class Agreement(Record):
     signed: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     extends: Agreement | None = attrs.field(default=None)
-    history: tuple[StatusEvent, ...] = attrs.field(
+    events: tuple[StatusEvent, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(StatusEvent, "StatusEvent")
     )
 
@@ -736,14 +737,27 @@ class Agreement(Record):
         if value is not None and not isinstance(value, Agreement):
             raise v.fail(self, a.name, "an Agreement or None", value)
 
+    def history(self, party: Agency | str | None = None) -> tuple[StatusEvent, ...]:
+        """Every lifecycle step in date order; with ``party``, only that party's own steps.
+
+        >>> import isscoop
+        >>> [str(e) for e in isscoop.agreements.get("iss-iga-1998").history()]
+        ['1998-01-29 signed', '2001-03-27 in force']
+        """
+        steps = self.events
+        if party is not None:
+            wanted = party if isinstance(party, str) else party.id
+            steps = tuple(e for e in steps if e.party is not None and wanted in (e.party.id, e.party.label))
+        return tuple(sorted(steps, key=StatusEvent.sort_key))
+
     def _events(self) -> list[StatusEvent]:
         """Steps that concern the agreement as a whole, in date order.
 
         With no such steps, the parties' own steps (declines aside) stand for them.
         """
-        general = [e for e in self.history if e.party is None]
+        general = [e for e in self.events if e.party is None]
         if not general:
-            general = [e for e in self.history if e.status is not AgreementStatus.DECLINED]
+            general = [e for e in self.events if e.status is not AgreementStatus.DECLINED]
         return sorted(general, key=StatusEvent.sort_key)
 
     def status_on(self, day: DateLike) -> AgreementStatus | None:
@@ -834,7 +848,7 @@ class Agreement(Record):
         general = self._events()
         general_start = general[0].bounds()[1] if general else POS_INF
         for party in self.parties:
-            own = [e for e in self.history if e.party == party]
+            own = [e for e in self.events if e.party == party]
             if own:
                 done = [e for e in own if e.bounds()[1] <= hi]
                 if done and done[-1].status not in ENDING_STATUSES | {AgreementStatus.DECLINED}:
@@ -848,12 +862,12 @@ class Agreement(Record):
         yield from self.parties
         yield from self.signatories
         yield from self.programs
-        for e in self.history:
+        for e in self.events:
             if e.party is not None:
                 yield e.party
 
     def _dates(self) -> tuple[PartialDate, ...]:
-        dated = [e.date for e in self.history if e.date]
+        dated = [e.date for e in self.events if e.date]
         if self.signed:
             dated.append(self.signed)
         return tuple(sorted(dated))
