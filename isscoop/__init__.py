@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._dataset import Dataset, dataset, dump, load
+from ._dataset import Conflict, Dataset, conflicts, dataset, dump, load
 from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
 from ._errors import (
     Ambiguous,
@@ -32,6 +32,7 @@ from ._model import (
     Assume,
     Claim,
     CrewMember,
+    DatedName,
     Location,
     Meeting,
     MeetingKind,
@@ -70,11 +71,13 @@ __all__ = [
     "Answer",
     "Assume",
     "Claim",
+    "Conflict",
     "CrewMember",
     "Dataset",
     "DatasetError",
     "DateLike",
     "DateParseError",
+    "DatedName",
     "InvalidRecord",
     "IsscoopError",
     "Location",
@@ -103,6 +106,7 @@ __all__ = [
     "__version__",
     "agencies",
     "agreements",
+    "conflicts",
     "dataset",
     "dump",
     "load",

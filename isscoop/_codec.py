@@ -25,6 +25,7 @@ from ._model import (
     AgreementStatus,
     Claim,
     CrewMember,
+    DatedName,
     Location,
     Meeting,
     MeetingKind,
@@ -40,7 +41,7 @@ from ._model import (
     StatusEvent,
     Tenure,
 )
-from ._validators import COUNTRY_RE, ID_RE
+from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
 
 FORMAT_VERSION: Final = 1
 KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agreements")
@@ -121,6 +122,19 @@ class Ident(Kind):
     def load(self, raw: object, path: str, ctx: Context) -> Any:
         if not isinstance(raw, str) or not ID_RE.fullmatch(raw):
             ctx.problem(path, "bad id", self.expected, raw)
+            return _BAD
+        return raw
+
+
+class Version(Kind):
+    expected = 'a dataset version such as "2026.11.0", or null'
+    default = None
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or not VERSION_RE.fullmatch(raw):
+            ctx.problem(path, "bad version", self.expected, raw)
             return _BAD
         return raw
 
@@ -317,6 +331,8 @@ class ClaimsKind(Kind):
             "stated_on": ("stated_on", Date()),
             "sources": ("sources", ListOf(RefKind("sources"))),
             "note": ("note", Text(optional=True)),
+            "added_in": ("added_in", Version()),
+            "superseded_in": ("superseded_in", Version()),
         }
         self.obj = Obj(Claim, fields)
 
@@ -385,6 +401,18 @@ class Pending:
 
 _SOURCES = ListOf(RefKind("sources"))
 _TEXTS = ListOf(Text())
+_DATED_NAMES = ListOf(
+    Obj(
+        DatedName,
+        {
+            "aliases": ("aliases", _TEXTS),
+            "name": ("name", Text()),
+            "note": ("note", Text(optional=True)),
+            "period": ("period", PeriodKind()),
+            "sources": ("sources", _SOURCES),
+        },
+    )
+)
 _LOCATION = Obj(Location, {"place": ("place", Text()), "country": ("country", Country())}, optional=True)
 
 
@@ -393,6 +421,8 @@ def _record(cls: type, extra: dict[str, tuple[str, Kind]], claims: Mapping[str, 
     fields.update(extra)
     fields["sources"] = ("sources", _SOURCES)
     fields["note"] = ("note", Text(optional=True))
+    fields["added_in"] = ("added_in", Version())
+    fields["superseded_in"] = ("superseded_in", Version())
     if claims is not None:
         fields["claims"] = ("statements", ClaimsKind(claims))
     return Obj(cls, dict(sorted(fields.items())))
@@ -419,6 +449,8 @@ SPECS: Final[dict[str, Obj]] = {
             "country": ("country", Country()),
             "aliases": ("aliases", _TEXTS),
             "founded": ("founded", Date()),
+            "names": ("names", _DATED_NAMES),
+            "predecessors": ("predecessors", ListOf(RefKind("agencies"))),
         },
     ),
     "officials": _record(
@@ -440,6 +472,7 @@ SPECS: Final[dict[str, Obj]] = {
                             "period": ("period", PeriodKind()),
                             "post": ("post", Text()),
                             "sources": ("sources", _SOURCES),
+                            "titles": ("titles", _DATED_NAMES),
                         },
                     )
                 ),
@@ -537,6 +570,7 @@ SPECS: Final[dict[str, Obj]] = {
             "signed": ("signed", Date()),
             "end": ("end", Date()),
             "extends": ("extends", RefKind("agreements", optional=True)),
+            "supersedes": ("supersedes", RefKind("agreements", optional=True)),
             "history": (
                 "events",
                 ListOf(
@@ -577,10 +611,22 @@ class Located:
         return str(self.pending.values["id"])
 
 
+_SAME_KIND_REFS: Final = {
+    "agencies": ("predecessors",),
+    "programs": ("parent",),
+    "agreements": ("extends", "supersedes"),
+}
+
+
 def _parents(item: Located) -> list[str]:
-    v = item.pending.values
-    ref = v.get("parent") if item.kind == "programs" else v.get("extends") if item.kind == "agreements" else None
-    return [ref.id] if isinstance(ref, Ref) else []
+    """Ids of records of the same kind that this one refers to (built first)."""
+    out = []
+    for key in _SAME_KIND_REFS.get(item.kind, ()):
+        ref = item.pending.values.get(key)
+        for r in ref if isinstance(ref, tuple) else (ref,):
+            if isinstance(r, Ref):
+                out.append(r.id)
+    return out
 
 
 def build(located: Iterable[Located], ctx: Context, known: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
@@ -600,7 +646,7 @@ def build(located: Iterable[Located], ctx: Context, known: Mapping[str, Any] | N
 
     for kind in KINDS:
         items = by_kind[kind]
-        if kind in ("programs", "agreements"):
+        if kind in _SAME_KIND_REFS:
             items = _topological(items, ctx)
         for item in items:
             ctx.file = item.file
@@ -623,26 +669,33 @@ def _kind_of(obj: object) -> str:
 
 
 def _topological(items: list[Located], ctx: Context) -> list[Located]:
+    """Records ordered so that each comes after the records of its kind it refers to."""
     ids = {i.id: i for i in items}
-    done: set[str] = set()
+    state: dict[str, int] = {}  # 1: in progress, 2: done
     order: list[Located] = []
     for start in items:
-        chain: list[str] = []
-        node: Located | None = start
-        while node is not None and node.id not in done:
-            if node.id in chain:
-                ctx.file = node.file
-                ctx.problem(
-                    f"{node.pending.path}", "reference cycle: " + " -> ".join([*chain[chain.index(node.id) :], node.id])
-                )
-                break
-            chain.append(node.id)
-            parents = _parents(node)
-            node = ids.get(parents[0]) if parents else None
-        for ident in reversed(chain):
-            if ident not in done:
-                done.add(ident)
-                order.append(ids[ident])
+        if start.id in state:
+            continue
+        stack: list[tuple[Located, list[str]]] = [(start, _parents(start))]
+        state[start.id] = 1
+        while stack:
+            node, todo = stack[-1]
+            if not todo:
+                stack.pop()
+                state[node.id] = 2
+                order.append(node)
+                continue
+            nxt = ids.get(todo.pop())
+            if nxt is None or state.get(nxt.id) == 2:
+                continue
+            if state.get(nxt.id) == 1:
+                chain = [n.id for n, _ in stack]
+                ctx.file = nxt.file
+                cycle = " -> ".join([*chain[chain.index(nxt.id) :], nxt.id])
+                ctx.problem(nxt.pending.path, f"reference cycle: {cycle}")
+                continue
+            state[nxt.id] = 1
+            stack.append((nxt, _parents(nxt)))
     return order
 
 

@@ -14,10 +14,11 @@ import attrs
 
 from . import _codec
 from ._errors import DatasetError, NotFound, Problem
-from ._model import Agency, Agreement, Meeting, Official, Program, Record, Source
+from ._model import Agency, Agreement, Claim, Meeting, Official, Program, Record, Source, version_key
 from ._query import AgreementQuery, OfficialQuery, Query
+from ._validators import VERSION_RE, InvalidRecord
 
-__all__ = ["Dataset", "dataset", "dump", "load"]
+__all__ = ["Conflict", "Dataset", "conflicts", "dataset", "dump", "load"]
 
 #: Files larger than this are refused before they are parsed.
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
@@ -124,6 +125,84 @@ class Dataset:
         """Records that cite no source."""
         return tuple(r for r in self.records() if isinstance(r, Record) and not r.sources)
 
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Every field whose claims give more than one value, with all sides.
+
+        >>> import isscoop
+        >>> [f"{c.record.id}.{c.field}" for c in isscoop.dataset().conflicts()][:2]
+        ['iss.planned_end', 'bakanov-duffy-2025.location']
+        """
+        found = []
+        for record in self.records():
+            if not isinstance(record, Record):
+                continue
+            for field in sorted({c.field for c in record.statements}):
+                claims = record.claims(field)
+                if len({str(c.value) for c in claims}) > 1:
+                    found.append(Conflict(record=record, field=field, claims=claims))
+        return tuple(found)
+
+    def successors(self, agency: Agency | str) -> tuple[Agency, ...]:
+        """Agencies that list ``agency`` among their predecessors."""
+        wanted = agency if isinstance(agency, str) else agency.id
+        return tuple(a for a in self.agencies if any(p.id == wanted for p in a.predecessors))
+
+    def as_known_on(self, version: str) -> Dataset:
+        """The dataset as release ``version`` had it: the records and claims known
+        then, each claimed field set to the claim preferred then.
+
+        Versions are ``YEAR.MONTH.N``; a record or claim with no ``added_in``
+        has been there since the first release.
+        """
+        if not VERSION_RE.fullmatch(version):
+            raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {version!r}")
+        if self.version is not None and version_key(version) > version_key(self.version):
+            raise InvalidRecord(f"version: expected {self.version} or earlier, got {version!r}")
+        kept: dict[str, list[Any]] = {}
+        for name in _codec.KINDS:
+            items = getattr(self, name)
+            kept[name] = [r.as_known_on(version) if isinstance(r, Record) else r for r in items if _known(r, version)]
+        return _rebuild(kept, version)
+
+
+def _known(record: Any, version: str) -> bool:
+    return not isinstance(record, Record) or record.known_in(version)
+
+
+def _rebuild(collections: dict[str, list[Any]], version: str) -> Dataset:
+    """A dataset from records whose references may point at other versions of each other.
+
+    Records are re-linked through the codec, so that every reference points
+    at the object in the new dataset.
+    """
+    doc = _codec.encode(collections)
+    ctx = _codec.Context()
+    located = _codec.decode(doc, f"<dataset {version}>", ctx)
+    built = _codec.build(located, ctx)
+    if ctx.problems:
+        raise DatasetError(ctx.problems)
+    return Dataset(version=version, **{k: tuple(v) for k, v in built.items()})
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """A field whose claims disagree: the record, the field, and every claim."""
+
+    record: Record
+    field: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sides(self) -> dict[str, tuple[Claim, ...]]:
+        """The claims grouped by value (as text), preferred value first."""
+        out: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            out.setdefault(str(c.value), []).append(c)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def __repr__(self) -> str:
+        return f"Conflict({self.record.id}.{self.field}: {' | '.join(self.sides)})"
+
 
 def integrity_problems(collections: dict[str, tuple[Any, ...]], locate: Locate) -> list[Problem]:
     """Checks across records: unique ids, references inside the dataset, single holders."""
@@ -168,11 +247,20 @@ def _references(r: Any) -> Iterator[tuple[str, Any]]:
             yield f".claims[{j}].sources[{k}]", s
         if c.stated_by is not None:
             yield f".claims[{j}].stated_by", c.stated_by
+    if isinstance(r, Agency):
+        for j, pred in enumerate(r.predecessors):
+            yield f".predecessors[{j}]", pred
+        for j, dated in enumerate(r.names):
+            for k, s in enumerate(dated.sources):
+                yield f".names[{j}].sources[{k}]", s
     if isinstance(r, Official):
         for j, t in enumerate(r.tenures):
             yield f".tenures[{j}].agency", t.agency
             for k, s in enumerate(t.sources):
                 yield f".tenures[{j}].sources[{k}]", s
+            for k, title in enumerate(t.titles):
+                for n, s in enumerate(title.sources):
+                    yield f".tenures[{j}].titles[{k}].sources[{n}]", s
     elif isinstance(r, Program):
         if r.lead:
             yield ".lead", r.lead
@@ -198,6 +286,8 @@ def _references(r: Any) -> Iterator[tuple[str, Any]]:
                 yield f".{name}[{j}]", x
         if r.extends:
             yield ".extends", r.extends
+        if r.supersedes:
+            yield ".supersedes", r.supersedes
         for j, e in enumerate(r.events):
             if e.party:
                 yield f".history[{j}].party", e.party
@@ -378,14 +468,25 @@ _bundled: Dataset | None = None
 _bundled_lock = threading.Lock()
 
 
-def dataset() -> Dataset:
-    """The bundled dataset: read on first use, then cached. It is immutable."""
+def dataset(*, as_known_on: str | None = None) -> Dataset:
+    """The bundled dataset: read on first use, then cached. It is immutable.
+
+    ``as_known_on`` gives it as an earlier release had it (see
+    :meth:`Dataset.as_known_on`), so that old answers can be reproduced.
+    """
     global _bundled
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
                 _bundled = _load_bundled()
+    if as_known_on is not None:
+        return _bundled.as_known_on(as_known_on)
     return _bundled
+
+
+def conflicts() -> tuple[Conflict, ...]:
+    """Every field of the bundled data whose sources disagree (see :meth:`Dataset.conflicts`)."""
+    return dataset().conflicts()
 
 
 def _load_bundled() -> Dataset:

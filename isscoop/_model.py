@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
+from datetime import date as _date
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeAlias
 
 import attrs
 
@@ -27,6 +28,7 @@ from ._dates import (
     day_window,
     window_answer,
 )
+from ._errors import Undecidable
 
 if TYPE_CHECKING:
     from ._query import Query
@@ -40,6 +42,7 @@ __all__ = [
     "Assume",
     "Claim",
     "CrewMember",
+    "DatedName",
     "Location",
     "Meeting",
     "MeetingKind",
@@ -84,6 +87,18 @@ def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
     if unknown is not None:
         return unknown
     return last_no or Answer(value=Tri.NO, reason=empty_reason)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """``"2026.11.0"`` as ``(2026, 11, 0)``, for ordering dataset versions."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def _known_in(added: str | None, superseded: str | None, version: str) -> bool:
+    key = version_key(version)
+    if added is not None and version_key(added) > key:
+        return False
+    return superseded is None or version_key(superseded) > key
 
 
 def _opt(value: object) -> str:
@@ -260,6 +275,17 @@ class Claim:
     stated_on: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
+    added_in: str | None = attrs.field(default=None, validator=v.opt_version)
+    superseded_in: str | None = attrs.field(default=None, validator=v.opt_version)
+
+    @property
+    def current(self) -> bool:
+        """True unless a later dataset version superseded this claim."""
+        return self.superseded_in is None
+
+    def known_in(self, version: str) -> bool:
+        """Whether this claim was part of dataset ``version``."""
+        return _known_in(self.added_in, self.superseded_in, version)
 
     def __repr__(self) -> str:
         who = f", stated_by={self.stated_by.id!r}" if self.stated_by else ""
@@ -270,6 +296,37 @@ class Claim:
     def _check_stated_by(self, a: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, Official | Agency):
             raise v.fail(self, a.name, "an Official, an Agency or None", value)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DatedName:
+    """A name or title in use over a period, e.g. an agency's former name."""
+
+    name: str = attrs.field(validator=v.text)
+    period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.period})"
+
+    def __repr__(self) -> str:
+        return f"DatedName(name={self.name!r}, period={str(self.period)!r})"
+
+
+def _name_on(names: tuple[DatedName, ...], day: DateLike, assume: Assume) -> str | None:
+    """The first name certainly in use within ``day``; with ``assume="possible"``,
+    else the only name that may have been."""
+    answers = [(n, n.period.covers(day)) for n in names]
+    for n, answer in answers:
+        if answer.yes:
+            return n.name
+    maybe = [n for n, answer in answers if answer.unknown]
+    if assume == "possible" and len(maybe) == 1:
+        return maybe[0].name
+    _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
+    return None
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -287,6 +344,8 @@ class Record:
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim")
     )
     note: str | None = attrs.field(default=None, validator=v.opt_text)
+    added_in: str | None = attrs.field(default=None, validator=v.opt_version)
+    superseded_in: str | None = attrs.field(default=None, validator=v.opt_version)
 
     def __attrs_post_init__(self) -> None:
         preferred: dict[str, Claim] = {}
@@ -294,7 +353,7 @@ class Record:
             if c.field not in self.claimable:
                 allowed = ", ".join(sorted(self.claimable)) or "none"
                 raise v.fail(self, f"statements[{i}].field", f"one of: {allowed}", c.field)
-            if c.rank is Rank.PREFERRED:
+            if c.rank is Rank.PREFERRED and c.current:
                 if c.field in preferred:
                     raise v.fail(self, f"statements[{i}].rank", f"one preferred claim for {c.field!r}", "a second")
                 preferred[c.field] = c
@@ -302,21 +361,46 @@ class Record:
                     raise v.fail(self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field))
 
     @property
+    def current(self) -> bool:
+        """True unless a later dataset version superseded this record."""
+        return self.superseded_in is None
+
+    def known_in(self, version: str) -> bool:
+        """Whether this record was part of dataset ``version``."""
+        return _known_in(self.added_in, self.superseded_in, version)
+
+    def as_known_on(self, version: str) -> Self:
+        """This record as dataset ``version`` had it: only the claims known then,
+        and each claimed field set to the claim preferred then."""
+        active = tuple(c for c in self.statements if c.known_in(version))
+        changes: dict[str, Any] = {"statements": active}
+        for field in {c.field for c in self.statements}:
+            preferred = [c for c in active if c.field == field and c.rank is Rank.PREFERRED]
+            if preferred:
+                changes[field] = preferred[0].value
+            elif any(c.field == field and c.rank is Rank.PREFERRED for c in self.statements if c.current):
+                changes[field] = None
+        return attrs.evolve(self, **changes)
+
+    @property
     def label(self) -> str:
         """The record's name or title."""
         return str(getattr(self, "name", None) or getattr(self, "title", None) or self.id)
 
-    def claims(self, field: str | None = None, *, stated_before: DateLike | None = None) -> tuple[Claim, ...]:
+    def claims(
+        self, field: str | None = None, *, stated_before: DateLike | None = None, superseded: bool = False
+    ) -> tuple[Claim, ...]:
         """Every claim about ``field`` (all fields if ``None``): preferred, then normal, then deprecated.
 
         Within a rank, undated claims come first, then by the date stated.
-
-        ``stated_before`` keeps only claims certainly stated before that day.
+        ``stated_before`` keeps only claims certainly stated before that day
+        (what was believed then).  Claims that a later dataset version
+        superseded are left out unless ``superseded=True``.
         """
         if field is not None and field not in self.claimable:
             allowed = ", ".join(sorted(self.claimable)) or "none"
             raise v.InvalidRecord(f"{type(self).__name__} has no claims for {field!r}; fields with claims: {allowed}")
-        found = [c for c in self.statements if field is None or c.field == field]
+        found = [c for c in self.statements if (field is None or c.field == field) and (superseded or c.current)]
         if stated_before is not None:
             found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
         order = {Rank.PREFERRED: 0, Rank.NORMAL: 1, Rank.DEPRECATED: 2}
@@ -369,6 +453,31 @@ class Agency(Record):
     country: str | None = attrs.field(default=None, validator=v.country)
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     founded: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    names: tuple[DatedName, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(DatedName, "DatedName")
+    )
+    predecessors: tuple[Agency, ...] = attrs.field(factory=tuple, converter=v.to_tuple)
+
+    @predecessors.validator
+    def _check_predecessors(self, a: attrs.Attribute[Any], value: object) -> None:
+        v.tuple_of(Agency, "Agency")(self, a, value)
+
+    def name_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
+        """The agency's name at some time within ``day``.
+
+        :attr:`names` lists dated names, main names first; the first one
+        certainly in use is given.  A day they do not decide gives ``None``
+        (or, with ``assume="possible"``, the one name that may fit).  With no
+        dated names, the name is :attr:`name`.
+
+        >>> import isscoop
+        >>> roscosmos = isscoop.agencies.get("roscosmos")
+        >>> roscosmos.name_on("2003-05-01"), roscosmos.name_on("1999-08")
+        ('Russian Aviation and Space Agency', None)
+        """
+        if not self.names:
+            return self.name
+        return _name_on(self.names, day, assume)
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
         return ((Period(start=self.founded, open_end=True).bounds(), self),)
@@ -401,8 +510,18 @@ class Tenure:
     attested: tuple[PartialDate, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(PartialDate, "PartialDate")
     )
+    titles: tuple[DatedName, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(DatedName, "DatedName")
+    )
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def post_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
+        """The post's title at some time within ``day``: from :attr:`titles` when the
+        title changed during the tenure, else :attr:`post`."""
+        if not self.titles:
+            return self.post
+        return _name_on(self.titles, day, assume)
 
     @property
     def start(self) -> PartialDate | None:
@@ -728,11 +847,13 @@ class Agreement(Record):
     signed: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     extends: Agreement | None = attrs.field(default=None)
+    supersedes: Agreement | None = attrs.field(default=None)
     events: tuple[StatusEvent, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(StatusEvent, "StatusEvent")
     )
 
     @extends.validator
+    @supersedes.validator
     def _check_extends(self, a: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, Agreement):
             raise v.fail(self, a.name, "an Agreement or None", value)
@@ -760,13 +881,21 @@ class Agreement(Record):
             general = [e for e in self.events if e.status is not AgreementStatus.DECLINED]
         return sorted(general, key=StatusEvent.sort_key)
 
-    def status_on(self, day: DateLike) -> AgreementStatus | None:
+    def status_on(self, day: DateLike, *, party: Agency | str | None = None) -> AgreementStatus | None:
         """The status after the last step certainly taken by the end of ``day``.
 
         After the agreement's :attr:`end` with no later step, it is
         :attr:`AgreementStatus.EXPIRED`.  ``None`` if no step had been taken yet.
+        With ``party``, that party's own status: its last own step, or the
+        agreement's status if it has none.
         """
         _, hi, _ = day_window(day)
+        if party is not None:
+            own = [e for e in self.history(party) if e.bounds()[1] <= hi]
+            if own:
+                return own[-1].status
+            if self.history(party):
+                return None
         done = [e for e in self._events() if e.bounds()[1] <= hi]
         status = done[-1].status if done else None
         if status in IN_FORCE_STATUSES and self.end is not None and self.end.bounds()[1] < hi:
@@ -837,6 +966,18 @@ class Agreement(Record):
             return ()
         first, last = events[0].bounds(), events[-1].bounds()
         return (((first[0], first[1], last[0], last[1]), self),)
+
+    def __contains__(self, day: object) -> bool:
+        """``day in agreement``: was it in force then?
+
+        Raises :class:`~isscoop.Undecidable` if the dates cannot tell.
+        """
+        if not isinstance(day, str | _date | PartialDate):
+            return False
+        answer = self.in_force_on(day)
+        if answer.unknown:
+            raise Undecidable(f"cannot tell whether {self.id} was in force on {day}: {answer.reason}")
+        return answer.yes
 
     def parties_on(self, day: DateLike) -> tuple[Agency, ...]:
         """Parties that had certainly joined (signed, or a step of their own) by the end of ``day``.

@@ -133,16 +133,26 @@ class Query(Generic[T]):
         return index
 
     @overload
-    def get(self, key: str | T) -> T: ...
+    def get(self, key: str | T, *, on: DateLike | None = None) -> T: ...
     @overload
-    def get(self, key: str | T, default: T | None) -> T | None: ...
-    def get(self, key: str | T, default: T | None = _MISSING) -> T | None:
+    def get(self, key: str | T, default: T | None, *, on: DateLike | None = None) -> T | None: ...
+    def get(self, key: str | T, default: T | None = _MISSING, *, on: DateLike | None = None) -> T | None:
         """The one record whose id, acronym, name or alias is ``key``.
 
         Case, accents and script (Latin or Cyrillic) do not matter.  An exact
         id wins.  No match raises :class:`~isscoop.NotFound` naming close
         matches, unless ``default`` is given; several raise
         :class:`~isscoop.Ambiguous`.
+
+        With ``on``, a record that has dated names (an agency that was
+        renamed) matches only a name that may have been in use within that
+        day; its id always matches.
+
+        >>> import isscoop
+        >>> isscoop.agencies.get("Rosaviakosmos", on="2003").label
+        'Roscosmos'
+        >>> print(isscoop.agencies.get("Rosaviakosmos", None, on="2020"))
+        None
         """
         if not isinstance(key, str):
             if key in self:
@@ -156,6 +166,8 @@ class Query(Generic[T]):
         found: tuple[T, ...] = ()
         for k in _text.keys(key):
             found = self._name_index().get(k, ())
+            if on is not None:
+                found = tuple(x for x in found if _named_on(x, key, on))
             if found:
                 break
         if len(found) == 1:
@@ -353,6 +365,15 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self._new(a for a in self if _keep(a.in_force_on(on), assume))
+
+
+def _named_on(item: object, key: str, on: DateLike) -> bool:
+    """Whether ``key`` may have named ``item`` within ``on``."""
+    names = getattr(item, "names", ())
+    if not names:
+        return True
+    wanted = _text.keys(key)
+    return any(_text.keys(name) & wanted for n in names if not n.period.covers(on).no for name in (n.name, *n.aliases))
 
 
 def _answer(item: object, lo: int, hi: int, label: str) -> Answer:

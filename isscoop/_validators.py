@@ -114,6 +114,14 @@ def member(kind: type[E]) -> Callable[[object, attrs.Attribute[Any], object], No
     return check
 
 
+VERSION_RE: Final = re.compile(r"\d{4}\.\d{1,2}\.\d+")
+
+
+def opt_version(inst: object, a: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not VERSION_RE.fullmatch(value)):
+        raise fail(inst, a.name, "a dataset version such as '2026.11.0', or None", value)
+
+
 def opt_date(inst: object, a: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PartialDate):
         raise fail(inst, a.name, "a PartialDate or an EDTF date string, or None", value)
