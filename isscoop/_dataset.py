@@ -152,12 +152,15 @@ class Dataset:
         then, each claimed field set to the claim preferred then.
 
         Versions are ``YEAR.MONTH.N``; a record or claim with no ``added_in``
-        has been there since the first release.
+        has been there since the first release.  Records superseded by then
+        are left out; the current version is this dataset itself.
         """
         if not VERSION_RE.fullmatch(version):
             raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {version!r}")
         if self.version is not None and version_key(version) > version_key(self.version):
             raise InvalidRecord(f"version: expected {self.version} or earlier, got {version!r}")
+        if version == self.version:
+            return self
         kept: dict[str, list[Any]] = {}
         for name in _codec.KINDS:
             items = getattr(self, name)

@@ -616,7 +616,11 @@ def _month_length(year: int, month: int) -> int:
 
 
 def _add_months(d: _dt.date, n: int) -> _dt.date:
+    """The first day of the month ``n`` months after ``d``'s, kept within the calendar."""
     total = d.year * 12 + (d.month - 1) + n
     year, month = divmod(total, 12)
-    year = min(max(year, 1), 9999)
+    if year < 1:
+        return _dt.date(1, 1, 1)
+    if year > 9999:
+        return _dt.date(9999, 12, 1)
     return _dt.date(year, month + 1, 1)

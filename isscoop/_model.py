@@ -370,12 +370,21 @@ class Record:
         return _known_in(self.added_in, self.superseded_in, version)
 
     def as_known_on(self, version: str) -> Self:
-        """This record as dataset ``version`` had it: only the claims known then,
-        and each claimed field set to the claim preferred then."""
-        active = tuple(c for c in self.statements if c.known_in(version))
-        changes: dict[str, Any] = {"statements": active}
+        """This record as dataset ``version`` had it: the claims it had then
+        (those superseded later count as current), and each claimed field set
+        to the claim preferred then."""
+        key = version_key(version)
+        kept = []
+        for c in self.statements:
+            if c.added_in is not None and version_key(c.added_in) > key:
+                continue
+            if c.superseded_in is not None and version_key(c.superseded_in) > key:
+                c = attrs.evolve(c, superseded_in=None)
+            kept.append(c)
+        active = tuple(kept)
+        changes: dict[str, Any] = {"statements": active, "superseded_in": None}
         for field in {c.field for c in self.statements}:
-            preferred = [c for c in active if c.field == field and c.rank is Rank.PREFERRED]
+            preferred = [c for c in active if c.field == field and c.rank is Rank.PREFERRED and c.current]
             if preferred:
                 changes[field] = preferred[0].value
             elif any(c.field == field and c.rank is Rank.PREFERRED for c in self.statements if c.current):
