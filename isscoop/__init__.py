@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._dataset import Conflict, Dataset, conflicts, dataset, dump, load
+from ._dataset import Conflict, Dataset
 from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
 from ._errors import (
     Ambiguous,
@@ -23,6 +23,7 @@ from ._errors import (
     Problem,
     Undecidable,
 )
+from ._files import IsscoopWarning, MergeError, conflicts, dataset, dump, load, merge, schema
 from ._model import (
     Agency,
     AgencyKind,
@@ -80,10 +81,12 @@ __all__ = [
     "DatedName",
     "InvalidRecord",
     "IsscoopError",
+    "IsscoopWarning",
     "Location",
     "Meeting",
     "MeetingKind",
     "MeetingStatus",
+    "MergeError",
     "Milestone",
     "NotFound",
     "Official",
@@ -111,8 +114,10 @@ __all__ = [
     "dump",
     "load",
     "meetings",
+    "merge",
     "officials",
     "programs",
+    "schema",
     "sources",
     "to_partial_date",
 ]

@@ -46,6 +46,17 @@ from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
 FORMAT_VERSION: Final = 1
 KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agreements")
 
+#: The longest text value accepted, in characters.
+MAX_TEXT: Final = 20_000
+#: The longest string that gets "did you mean" suggestions.
+_MAX_HINT: Final = 200
+
+_EDTF_DATE: Final = r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
+DATE_PATTERN: Final = f"^{_EDTF_DATE}$"
+PERIOD_PATTERN: Final = f"^({_EDTF_DATE}|(({_EDTF_DATE})|\\.\\.)?/(({_EDTF_DATE})|\\.\\.)?)$"
+ID_PATTERN: Final = "^[a-z0-9]+(-[a-z0-9]+)*$"
+VERSION_PATTERN: Final = "^\\d{4}\\.\\d{1,2}\\.\\d+$"
+
 _BAD: Any = object()  # a value that failed; its problem is already recorded
 _OMIT: Any = object()  # "not given": the model's default applies
 
@@ -69,6 +80,19 @@ class Context:
     def problem(self, path: str, message: str, expected: str | None = None, got: object = _OMIT) -> None:
         got_text = None if got is _OMIT else _show(got)
         self.problems.append(Problem(file=self.file, path=path, message=message, expected=expected, got=got_text))
+
+
+def _close(word: object, choices: Iterable[str], n: int = 1) -> list[str]:
+    """Close matches for short strings only (long ones would make difflib slow)."""
+    if not isinstance(word, str) or len(word) > _MAX_HINT:
+        return []
+    return difflib.get_close_matches(word, list(choices), n=n)
+
+
+def _nullable(schema: dict[str, Any], nullable: bool) -> dict[str, Any]:
+    if not nullable:
+        return schema
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _show(value: object) -> str:
@@ -100,6 +124,10 @@ class Kind:
         """Whether ``dump`` leaves the key out (the value is the default)."""
         return self.default is not _OMIT and value == self.default
 
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema (draft 2020-12) of the values this kind reads."""
+        return {}
+
 
 class Text(Kind):
     expected = "a non-empty string"
@@ -113,17 +141,35 @@ class Text(Kind):
         if not isinstance(raw, str) or not raw.strip():
             ctx.problem(path, "wrong type", self.expected + (" or null" if self.default is None else ""), raw)
             return _BAD
-        return raw
+        return _check_text(raw, path, ctx)
+
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "string", "minLength": 1, "maxLength": MAX_TEXT}, self.default is None)
+
+
+def _check_text(raw: str, path: str, ctx: Context) -> Any:
+    if len(raw) > MAX_TEXT:
+        ctx.problem(path, "text too long", f"at most {MAX_TEXT} characters", f"{len(raw)} characters")
+        return _BAD
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError as e:
+        ctx.problem(path, f"not valid Unicode text: a lone surrogate at character {e.start}")
+        return _BAD
+    return raw
 
 
 class Ident(Kind):
     expected = "an id of lowercase letters, digits and single hyphens"
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
-        if not isinstance(raw, str) or not ID_RE.fullmatch(raw):
+        if not isinstance(raw, str) or len(raw) > _MAX_HINT or not ID_RE.fullmatch(raw):
             ctx.problem(path, "bad id", self.expected, raw)
             return _BAD
         return raw
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN, "maxLength": _MAX_HINT}
 
 
 class Version(Kind):
@@ -138,6 +184,9 @@ class Version(Kind):
             return _BAD
         return raw
 
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "string", "pattern": VERSION_PATTERN}, True)
+
 
 class Country(Kind):
     expected = 'an ISO 3166-1 alpha-2 code such as "US", or null'
@@ -150,6 +199,9 @@ class Country(Kind):
             ctx.problem(path, "bad country code", self.expected, raw)
             return _BAD
         return raw
+
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "string", "pattern": "^[A-Z]{2}$"}, True)
 
 
 class Flag(Kind):
@@ -166,6 +218,9 @@ class Flag(Kind):
             return _BAD
         return raw
 
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "boolean"}, self.default is None)
+
 
 class Date(Kind):
     expected = 'an EDTF date such as "2025", "2025-07" or "2025-07-31"'
@@ -179,6 +234,9 @@ class Date(Kind):
         if not isinstance(raw, str):
             ctx.problem(path, "wrong type", self.expected, raw)
             return _BAD
+        if len(raw) > _MAX_HINT:
+            ctx.problem(path, "bad date: far too long", self.expected, raw)
+            return _BAD
         try:
             return PartialDate.parse(raw)
         except DateParseError as e:
@@ -187,6 +245,9 @@ class Date(Kind):
 
     def dump(self, value: Any) -> Any:
         return None if value is None else str(value)
+
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "string", "pattern": DATE_PATTERN}, self.default is None)
 
 
 class PeriodKind(Kind):
@@ -202,6 +263,9 @@ class PeriodKind(Kind):
         if not isinstance(raw, str):
             ctx.problem(path, "wrong type", self.expected, raw)
             return _BAD
+        if len(raw) > _MAX_HINT:
+            ctx.problem(path, "bad period: far too long", self.expected, raw)
+            return _BAD
         try:
             return Period.parse(raw)
         except DateParseError as e:
@@ -210,6 +274,9 @@ class PeriodKind(Kind):
 
     def dump(self, value: Any) -> Any:
         return None if value is None else str(value)
+
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "string", "pattern": PERIOD_PATTERN}, True)
 
 
 class EnumKind(Kind):
@@ -222,15 +289,16 @@ class EnumKind(Kind):
         try:
             return self.enum_type(raw)
         except (ValueError, TypeError):
-            hint = ""
-            if isinstance(raw, str):
-                close = difflib.get_close_matches(raw, [str(m.value) for m in self.enum_type], n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+            close = _close(raw, [str(m.value) for m in self.enum_type])
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             ctx.problem(path, f"unknown value{hint}", self.expected, raw)
             return _BAD
 
     def dump(self, value: Any) -> Any:
         return value.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": [m.value for m in self.enum_type]}
 
 
 class ListOf(Kind):
@@ -251,6 +319,9 @@ class ListOf(Kind):
     def dump(self, value: Any) -> Any:
         return [self.item.dump(x) for x in value]
 
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.schema()}
+
 
 class RefKind(Kind):
     def __init__(self, *kinds: str, optional: bool = False) -> None:
@@ -268,6 +339,9 @@ class RefKind(Kind):
 
     def dump(self, value: Any) -> Any:
         return None if value is None else value.id
+
+    def schema(self) -> dict[str, Any]:
+        return _nullable({"type": "string", "pattern": ID_PATTERN}, self.default is None)
 
 
 class Obj(Kind):
@@ -289,7 +363,7 @@ class Obj(Kind):
         ok = True
         for key in raw:
             if key not in self.fields:
-                close = difflib.get_close_matches(str(key), list(self.fields), n=1)
+                close = _close(key, self.fields)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 ctx.problem(f"{path}.{key}", f"unknown field{hint}", "one of: " + ", ".join(self.fields))
                 ok = False
@@ -313,6 +387,15 @@ class Obj(Kind):
             if not kind.omit(v):
                 out[key] = kind.dump(v)
         return dict(sorted(out.items()))
+
+    def schema(self) -> dict[str, Any]:
+        obj = {
+            "type": "object",
+            "properties": {key: kind.schema() for key, (_, kind) in self.fields.items()},
+            "required": [key for key, (_, kind) in self.fields.items() if kind.default is _OMIT],
+            "additionalProperties": False,
+        }
+        return _nullable(obj, self.default is None)
 
 
 class ClaimsKind(Kind):
@@ -360,6 +443,12 @@ class ClaimsKind(Kind):
             out.append(pending)
         return _BAD if any(x is _BAD for x in out) else tuple(out)
 
+    def schema(self) -> dict[str, Any]:
+        item = self.obj.schema()
+        item["properties"]["value"] = {"anyOf": [k.schema() for k in self.value_kinds.values()]}
+        item["required"] = sorted({*item["required"], "field", "value"})
+        return {"type": "array", "items": item}
+
     def dump(self, value: Any) -> Any:
         out = []
         for claim in value:
@@ -373,6 +462,9 @@ class EnumLike(Kind):
     def __init__(self, choices: tuple[str, ...]) -> None:
         self.choices = choices
         self.expected = "one of " + ", ".join(f'"{c}"' for c in choices)
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
         if raw not in self.choices:
@@ -707,9 +799,7 @@ def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Cont
         if isinstance(value, Ref):
             hit = table.get(value.id)
             if hit is None or hit[0] not in value.kinds:
-                close = difflib.get_close_matches(
-                    value.id, [k for k, (kind, _) in table.items() if kind in value.kinds], n=3
-                )
+                close = _close(value.id, [k for k, (kind, _) in table.items() if kind in value.kinds], n=3)
                 hint = f"; close matches: {', '.join(close)}" if close else ""
                 what = " or ".join(value.kinds)
                 ctx.problem(value.path, f"unknown reference{hint}", f"an id from {what}", value.id)
@@ -745,10 +835,18 @@ def decode(doc: object, file: str, ctx: Context) -> list[Located]:
         ctx.problem("$.format_version", "unsupported format version", f"{FORMAT_VERSION}", version)
     out: list[Located] = []
     for key, value in doc.items():
-        if key in ("format_version", "version", "description"):
+        if key == "version":
+            if not isinstance(value, str) or not VERSION_RE.fullmatch(value):
+                ctx.problem("$.version", "bad version", 'a dataset version such as "2026.11.0"', value)
+            continue
+        if key == "description":
+            if not isinstance(value, str) or _check_text(value, "$.description", ctx) is _BAD:
+                ctx.problem("$.description", "wrong type", "a string", value)
+            continue
+        if key == "format_version":
             continue
         if key not in SPECS:
-            close = difflib.get_close_matches(str(key), list(SPECS), n=1)
+            close = _close(key, SPECS)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             ctx.problem(f"$.{key}", f"unknown record type{hint}", "one of: " + ", ".join(KINDS))
             continue
@@ -769,6 +867,26 @@ def encode(records: Mapping[str, Iterable[Any]]) -> dict[str, Any]:
         items = sorted(records.get(kind, ()), key=lambda r: r.id)
         doc[kind] = [SPECS[kind].dump(r) for r in items]
     return doc
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a data file."""
+    properties: dict[str, Any] = {
+        "format_version": {"const": FORMAT_VERSION},
+        "version": {"type": "string", "pattern": VERSION_PATTERN},
+        "description": {"type": "string"},
+    }
+    for kind in KINDS:
+        properties[kind] = {"type": "array", "items": {"$ref": f"#/$defs/{kind}"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "isscoop data file, format 1",
+        "type": "object",
+        "properties": properties,
+        "required": ["format_version"],
+        "additionalProperties": False,
+        "$defs": {kind: SPECS[kind].schema() for kind in KINDS},
+    }
 
 
 def dump_record(record: Record | Source) -> dict[str, Any]:

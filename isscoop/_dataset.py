@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import json
-import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import IO, Any, Final
+from typing import Any
 
 import attrs
 
@@ -18,13 +13,9 @@ from ._model import Agency, Agreement, Claim, Meeting, Official, Program, Record
 from ._query import AgreementQuery, OfficialQuery, Query
 from ._validators import VERSION_RE, InvalidRecord
 
-__all__ = ["Conflict", "Dataset", "conflicts", "dataset", "dump", "load"]
-
-#: Files larger than this are refused before they are parsed.
-MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+__all__ = ["Conflict", "Dataset"]
 
 Locate = Callable[[str, int], tuple[str, str]]
-PathLike = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
 def _default_locate(kind: str, index: int) -> tuple[str, str]:
@@ -124,6 +115,14 @@ class Dataset:
     def unsourced(self) -> tuple[Record, ...]:
         """Records that cite no source."""
         return tuple(r for r in self.records() if isinstance(r, Record) and not r.sources)
+
+    def __or__(self, other: Dataset) -> Dataset:
+        """``base | overlay``: see :func:`isscoop.merge`."""
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        from ._files import merge
+
+        return merge(self, other)
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """Every field whose claims give more than one value, with all sides.
@@ -331,175 +330,3 @@ def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
                         )
                     )
     return problems
-
-
-# -- files ----------------------------------------------------------------------------
-
-
-def _read_json(source: PathLike, ctx: _codec.Context) -> tuple[str, object]:
-    """Read and parse one JSON file or file object; problems go to ``ctx``."""
-    if isinstance(source, str | os.PathLike):
-        name = os.fspath(source)
-        ctx.file = name
-        try:
-            size = os.path.getsize(name)
-            if size > MAX_FILE_BYTES:
-                ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes", size)
-                return name, _codec._BAD
-            with open(name, "rb") as fh:
-                data: bytes | str = fh.read()
-        except OSError as e:
-            ctx.problem("$", f"cannot read file: {e.strerror or e}")
-            return name, _codec._BAD
-    else:
-        name = str(getattr(source, "name", "<stream>"))
-        ctx.file = name
-        data = source.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes")
-            return name, _codec._BAD
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            ctx.problem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")
-            return name, _codec._BAD
-    else:
-        text = data
-
-    def no_constant(token: str) -> None:
-        raise ValueError(f"{token} is not valid JSON")
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for k, v in items:
-            if k in out:
-                raise ValueError(f"duplicate key {k!r}")
-            out[k] = v
-        return out
-
-    try:
-        return name, json.loads(text, object_pairs_hook=pairs, parse_constant=no_constant)
-    except json.JSONDecodeError as e:
-        ctx.problems.append(Problem(file=name, path="$", message=f"not valid JSON: {e.msg}", line=e.lineno))
-    except (ValueError, RecursionError) as e:
-        ctx.problem("$", f"not valid JSON: {e}")
-    return name, _codec._BAD
-
-
-def _expand(paths: Iterable[PathLike]) -> Iterator[PathLike]:
-    for p in paths:
-        if isinstance(p, str | os.PathLike) and os.path.isdir(p):
-            yield from sorted(Path(p).glob("*.json"))
-        else:
-            yield p
-
-
-def load(*paths: PathLike) -> Dataset:
-    """A dataset from JSON files, directories of them, or open file objects.
-
-    Every problem in every file is collected first; if there is any, a
-    :class:`~isscoop.DatasetError` lists them all and nothing is loaded.
-    """
-    if not paths:
-        raise TypeError("load() needs at least one path or file object")
-    ctx = _codec.Context()
-    located: list[_codec.Located] = []
-    version: str | None = None
-    for source in _expand(paths):
-        name, doc = _read_json(source, ctx)
-        if doc is _codec._BAD:
-            continue
-        if isinstance(doc, dict) and isinstance(doc.get("version"), str):
-            version = doc["version"]
-        located.extend(_codec.decode(doc, name, ctx))
-    seen: dict[str, _codec.Located] = {}
-    for item in located:
-        if item.id in seen:
-            ctx.file = item.file
-            ctx.problem(f"{item.pending.path}.id", "duplicate id", "an id used once in the dataset", item.id)
-        else:
-            seen[item.id] = item
-    built = _codec.build(seen.values(), ctx)
-    if ctx.problems:
-        raise DatasetError(ctx.problems)
-    where = {(item.kind, item.id): item for item in seen.values()}
-    collections = {k: tuple(built[k]) for k in _codec.KINDS}
-
-    def locate(kind: str, index: int) -> tuple[str, str]:
-        item = where[(kind, collections[kind][index].id)]
-        return item.file, item.pending.path
-
-    problems = integrity_problems(collections, locate)
-    if problems:
-        raise DatasetError(problems)
-    return Dataset(version=version, **collections)
-
-
-def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
-    """Write ``ds`` in the bundled format: canonical, sorted, UTF-8, EDTF dates.
-
-    A directory gets one file per record type; anything else gets one
-    combined file.  ``isscoop.load(path) == ds``.
-    """
-    doc = _codec.encode(ds._collections())
-    if ds.version is not None:
-        doc["version"] = ds.version
-    if isinstance(path, str | os.PathLike) and os.path.isdir(path):
-        for kind in _codec.KINDS:
-            part: dict[str, Any] = {"format_version": doc["format_version"], kind: doc[kind]}
-            if ds.version is not None:
-                part["version"] = ds.version
-            _write(Path(path) / f"{kind}.json", part)
-    elif isinstance(path, str | os.PathLike):
-        _write(Path(path), doc)
-    else:
-        path.write(_dumps(doc))
-
-
-def _dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def _write(path: Path, doc: dict[str, Any]) -> None:
-    path.write_text(_dumps(doc), encoding="utf-8")
-
-
-# -- the bundled dataset ------------------------------------------------------------------
-
-_bundled: Dataset | None = None
-_bundled_lock = threading.Lock()
-
-
-def dataset(*, as_known_on: str | None = None) -> Dataset:
-    """The bundled dataset: read on first use, then cached. It is immutable.
-
-    ``as_known_on`` gives it as an earlier release had it (see
-    :meth:`Dataset.as_known_on`), so that old answers can be reproduced.
-    """
-    global _bundled
-    if _bundled is None:
-        with _bundled_lock:
-            if _bundled is None:
-                _bundled = _load_bundled()
-    if as_known_on is not None:
-        return _bundled.as_known_on(as_known_on)
-    return _bundled
-
-
-def conflicts() -> tuple[Conflict, ...]:
-    """Every field of the bundled data whose sources disagree (see :meth:`Dataset.conflicts`)."""
-    return dataset().conflicts()
-
-
-def _load_bundled() -> Dataset:
-    from importlib import resources
-
-    folder = resources.files("isscoop") / "data"
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
-    streams = []
-    for f in files:
-        stream = io.StringIO(f.read_text(encoding="utf-8"))
-        stream.name = f"isscoop/data/{f.name}"
-        streams.append(stream)
-    return load(*streams)
