@@ -246,9 +246,7 @@ def _versioned() -> isscoop.Dataset:
     later = Meeting(
         id="later", title="Later", kind=MeetingKind.VISIT, date="2026-01", sources=(fix,), added_in="2026.12.0"
     )
-    return isscoop.Dataset(
-        agencies=(nasa,), meetings=(talks, later), sources=(src, fix), version="2026.12.0"
-    )
+    return isscoop.Dataset(agencies=(nasa,), meetings=(talks, later), sources=(src, fix), version="2026.12.0")
 
 
 def test_as_known_on_reproduces_the_earlier_release() -> None:
