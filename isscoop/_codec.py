@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -313,8 +313,7 @@ class ListOf(Kind):
         if not isinstance(raw, list):
             ctx.problem(path, "wrong type", self.expected, raw)
             return _BAD
-        out = [self.item.load(x, f"{path}[{i}]", ctx) for i, x in enumerate(raw)]
-        return _BAD if any(x is _BAD for x in out) else tuple(out)
+        return tuple(self.item.load(x, f"{path}[{i}]", ctx) for i, x in enumerate(raw))
 
     def dump(self, value: Any) -> Any:
         return [self.item.dump(x) for x in value]
@@ -374,11 +373,11 @@ class Obj(Kind):
                     ok = False
                 continue
             value = kind.load(raw[key], f"{path}.{key}", ctx)
-            if value is _BAD:
-                ok = False
-            else:
+            if value is not _BAD:
                 values[attr] = value
-        return Pending(self.cls, values, path) if ok else _BAD
+            if _bad(value):
+                ok = False
+        return Pending(self.cls, values, path, ok)
 
     def dump(self, value: Any) -> Any:
         out = {}
@@ -429,8 +428,8 @@ class ClaimsKind(Kind):
         for i, item in enumerate(raw):
             p = f"{path}[{i}]"
             pending = self.obj.load(item, p, ctx)
-            if pending is _BAD:
-                out.append(_BAD)
+            if _bad(pending):
+                out.append(pending)
                 continue
             field = pending.values["field"]
             value = self.value_kinds[field].load(pending.values["value"], f"{p}.value", ctx)
@@ -441,7 +440,7 @@ class ClaimsKind(Kind):
                 continue
             pending.values["value"] = value
             out.append(pending)
-        return _BAD if any(x is _BAD for x in out) else tuple(out)
+        return tuple(out)
 
     def schema(self) -> dict[str, Any]:
         item = self.obj.schema()
@@ -482,11 +481,27 @@ class _Raw(Kind):
 
 @attrs.define
 class Pending:
-    """A decoded object waiting for its references to be resolved."""
+    """A decoded object waiting for its references to be resolved.
+
+    ``ok`` is false when some of its values had problems: it is kept anyway,
+    so that its id and its references can still be checked.
+    """
 
     cls: type
     values: dict[str, Any]
     path: str
+    ok: bool = True
+
+
+def _bad(value: Any) -> bool:
+    """Whether a decoded value, or anything inside it, had a problem."""
+    if value is _BAD:
+        return True
+    if isinstance(value, Pending):
+        return not value.ok or any(_bad(v) for v in value.values.values())
+    if isinstance(value, tuple):
+        return any(_bad(v) for v in value)
+    return False
 
 
 # -- the record specifications -------------------------------------------------------
@@ -699,8 +714,10 @@ class Located:
     index: int
 
     @property
-    def id(self) -> str:
-        return str(self.pending.values["id"])
+    def id(self) -> str | None:
+        """The record's id, or ``None`` if it had none that could be read."""
+        ident = self.pending.values.get("id")
+        return ident if isinstance(ident, str) else None
 
 
 _SAME_KIND_REFS: Final = {
@@ -735,6 +752,9 @@ def build(located: Iterable[Located], ctx: Context, known: Mapping[str, Any] | N
         for ident, obj in known.items():
             table[ident] = (_kind_of(obj), obj)
     out: dict[str, list[Any]] = {k: [] for k in KINDS}
+    for item in located_all(by_kind):
+        if item.id is not None and _bad(item.pending):
+            table[item.id] = (item.kind, _BAD)
 
     for kind in KINDS:
         items = by_kind[kind]
@@ -743,10 +763,16 @@ def build(located: Iterable[Located], ctx: Context, known: Mapping[str, Any] | N
         for item in items:
             ctx.file = item.file
             obj = _construct(item.pending, table, ctx)
-            if obj is not _BAD:
+            if item.id is not None:
                 table[item.id] = (kind, obj)
+            if obj is not _BAD:
                 out[kind].append(obj)
     return out
+
+
+def located_all(by_kind: Mapping[str, list[Located]]) -> Iterator[Located]:
+    for items in by_kind.values():
+        yield from items
 
 
 def _kind_of(obj: object) -> str:
@@ -762,11 +788,11 @@ def _kind_of(obj: object) -> str:
 
 def _topological(items: list[Located], ctx: Context) -> list[Located]:
     """Records ordered so that each comes after the records of its kind it refers to."""
-    ids = {i.id: i for i in items}
+    ids = {i.id: i for i in items if i.id is not None}
     state: dict[str, int] = {}  # 1: in progress, 2: done
-    order: list[Located] = []
+    order: list[Located] = [i for i in items if i.id is None]
     for start in items:
-        if start.id in state:
+        if start.id is None or start.id in state:
             continue
         stack: list[tuple[Located, list[str]]] = [(start, _parents(start))]
         state[start.id] = 1
@@ -774,14 +800,14 @@ def _topological(items: list[Located], ctx: Context) -> list[Located]:
             node, todo = stack[-1]
             if not todo:
                 stack.pop()
-                state[node.id] = 2
+                state[str(node.id)] = 2
                 order.append(node)
                 continue
             nxt = ids.get(todo.pop())
-            if nxt is None or state.get(nxt.id) == 2:
+            if nxt is None or nxt.id is None or state.get(nxt.id) == 2:
                 continue
             if state.get(nxt.id) == 1:
-                chain = [n.id for n, _ in stack]
+                chain = [str(n.id) for n, _ in stack]
                 ctx.file = nxt.file
                 cycle = " -> ".join([*chain[chain.index(nxt.id) :], nxt.id])
                 ctx.problem(nxt.pending.path, f"reference cycle: {cycle}")
@@ -798,6 +824,9 @@ def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Cont
         nonlocal ok
         if isinstance(value, Ref):
             hit = table.get(value.id)
+            if hit is not None and hit[1] is _BAD and hit[0] in value.kinds:
+                ok = False  # it refers to a record that has problems of its own
+                return _BAD
             if hit is None or hit[0] not in value.kinds:
                 close = _close(value.id, [k for k, (kind, _) in table.items() if kind in value.kinds], n=3)
                 hint = f"; close matches: {', '.join(close)}" if close else ""
@@ -813,7 +842,7 @@ def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Cont
         return value
 
     values = {k: resolve(v) for k, v in pending.values.items()}
-    if not ok or any(v is _BAD or (isinstance(v, tuple) and _BAD in v) for v in values.values()):
+    if not ok or not pending.ok or any(v is _BAD or (isinstance(v, tuple) and _BAD in v) for v in values.values()):
         return _BAD
     try:
         return pending.cls(**values)
@@ -831,7 +860,7 @@ def decode(doc: object, file: str, ctx: Context) -> list[Located]:
     version = doc.get("format_version", _OMIT)
     if version is _OMIT:
         ctx.problem("$.format_version", "missing field", f"{FORMAT_VERSION}")
-    elif version != FORMAT_VERSION or isinstance(version, bool):
+    elif type(version) is not int or version != FORMAT_VERSION:
         ctx.problem("$.format_version", "unsupported format version", f"{FORMAT_VERSION}", version)
     out: list[Located] = []
     for key, value in doc.items():
@@ -855,7 +884,7 @@ def decode(doc: object, file: str, ctx: Context) -> list[Located]:
             continue
         for i, raw in enumerate(value):
             pending = SPECS[key].load(raw, f"$.{key}[{i}]", ctx)
-            if pending is not _BAD:
+            if isinstance(pending, Pending):
                 out.append(Located(key, pending, file, i))
     return out
 

@@ -212,6 +212,8 @@ class PartialDate:
                 if pattern.search(s):
                     raise DateParseError(f"{text!r}: EDTF {what} are not supported")
             raise DateParseError(f"{text!r}: expected an EDTF date such as 2025, 2025-07 or 2025-07-31")
+        if m["m"] and 21 <= int(m["m"]) <= 24 and not m["d"]:
+            raise DateParseError(f"{text!r}: EDTF seasons (months 21-24) are not supported")
         q = m["q"] or ""
         try:
             return cls(
@@ -592,9 +594,12 @@ def _parse_human(text: str) -> PartialDate:
     from dateutil import parser as du_parser  # imported on first use only
 
     # Parse twice with two different explicit defaults: a part that changes
-    # with the default was not in the text, so it stays unknown.
+    # with the default was not in the text, so it stays unknown.  The default
+    # days are 8 apart, so that a weekday name alone ("Thursday July 2025"),
+    # which dateutil resolves to the next such weekday, still shows up as a
+    # missing day.
     a_default = _dt.datetime(4, 1, 1)
-    b_default = _dt.datetime(8, 3, 2)
+    b_default = _dt.datetime(8, 3, 9)
     try:
         a = du_parser.parse(text, default=a_default)
         b = du_parser.parse(text, default=b_default)
@@ -602,9 +607,12 @@ def _parse_human(text: str) -> PartialDate:
         raise DateParseError(f"{text!r}: not a date isscoop can read ({e})") from None
     if a.year != b.year:
         raise DateParseError(f"{text!r}: a date needs at least a year")
+    if f"{a.year:04d}" not in text and str(a.year) not in text:
+        # dateutil picks the century of a two-digit year from today's date
+        raise DateParseError(f"{text!r}: a two-digit year is ambiguous; write the year in full")
     month = a.month if a.month == b.month else None
-    day = a.day if a.day == b.day else None
-    if month is None and day is not None:
+    day = a.day if a.day == b.day and month is not None else None
+    if month is None and a.day == b.day:
         raise DateParseError(f"{text!r}: a day without a month is not a date")
     return PartialDate(year=a.year, month=month, day=day)
 

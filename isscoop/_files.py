@@ -232,14 +232,17 @@ def _build(docs: list[tuple[str, Any]], ctx: _codec.Context, base: Dataset | Non
             version = doc["version"]
         located.extend(_codec.decode(doc, name, ctx))
     seen: dict[str, _codec.Located] = {}
+    anonymous: list[_codec.Located] = []
     for item in located:
-        if item.id in seen:
+        if item.id is None:
+            anonymous.append(item)
+        elif item.id in seen:
             ctx.file = item.file
             ctx.problem(f"{item.pending.path}.id", "duplicate id", "an id used once in the dataset", item.id)
         else:
             seen[item.id] = item
     known = {r.id: r for r in base.records()} if base is not None else None
-    built = _codec.build(seen.values(), ctx, known)
+    built = _codec.build([*seen.values(), *anonymous], ctx, known)
     for kind in _codec.KINDS:
         for obj in built[kind]:
             if isinstance(obj, Record) and not obj.sources:
