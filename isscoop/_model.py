@@ -426,6 +426,18 @@ class Record:
             f"{self.label} has no dates",
         )
 
+    def _hull(self) -> tuple[int, int, int, int]:
+        """From the first to the last of its times, for before/after; undated: unbounded."""
+        spans = self._spans()
+        if not spans:
+            return (NEG_INF, POS_INF, NEG_INF, POS_INF)
+        return (
+            min(b[0] for b, _ in spans),
+            min(b[1] for b, _ in spans),
+            max(b[2] for b, _ in spans),
+            max(b[3] for b, _ in spans),
+        )
+
     def active_on(self, day: DateLike) -> Answer:
         """Was this record going on at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
         return self._answer(*day_window(day))
@@ -967,14 +979,30 @@ class Agreement(Record):
         return window_answer(bounds, lo, hi, label, Described(text=what, start=first.date, end=self.end))
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        """Bounds that answer "in force?" exactly as :meth:`in_force_on` does.
+
+        An agreement never in force has bounds that are never YES: NO
+        throughout if it has not gone past agreement in principle (or has
+        ended), else NO before its first step and UNKNOWN from then on.
+        """
         fb = self._force_bounds()
         if not isinstance(fb, str):
             return ((fb[0], self),)
+        if fb.startswith("not in force"):
+            return (((POS_INF, POS_INF, NEG_INF, NEG_INF), self),)
+        events = self._events()
+        first = events[0].bounds()[0] if events else NEG_INF
+        return (((first, POS_INF, first, POS_INF), self),)
+
+    def _hull(self) -> tuple[int, int, int, int]:
+        fb = self._force_bounds()
+        if not isinstance(fb, str):
+            return fb[0]
         events = self._events()
         if not events:
-            return ()
+            return super()._hull()
         first, last = events[0].bounds(), events[-1].bounds()
-        return (((first[0], first[1], last[0], last[1]), self),)
+        return (first[0], first[1], last[0], last[1])
 
     def __contains__(self, day: object) -> bool:
         """``day in agreement``: was it in force then?

@@ -11,8 +11,13 @@ from __future__ import annotations
 import difflib
 import enum
 import threading
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
+
+import attrs
 
 from . import _text
 from ._dates import NEG_INF, POS_INF, Answer, DateLike, Tri, day_window, span_window
@@ -48,8 +53,182 @@ def _extra_keys(item: object) -> list[str]:
     return []
 
 
+class _Spans:
+    """Sorted bounds of the times records were going on, for on/during/in-force questions.
+
+    Each entry is one span of one record (an official has one per tenure).
+    An entry answers YES for a window when ``s_hi <= w_hi and e_lo >= w_lo``
+    and NO when ``s_lo > w_hi or e_hi < w_lo`` -- the same rule as
+    :func:`isscoop._dates.window_answer` -- so counting and listing need only
+    binary searches over sorted arrays.
+    """
+
+    __slots__ = (
+        "e_hi",
+        "e_hi_sorted",
+        "e_lo",
+        "e_lo_order",
+        "e_lo_sorted",
+        "irregular_no",
+        "irregular_yes",
+        "pos",
+        "regular_e_hi",
+        "regular_e_lo",
+        "s_hi",
+        "s_hi_order",
+        "s_hi_sorted",
+        "s_lo",
+        "s_lo_sorted",
+        "single",
+    )
+
+    def __init__(self, bounds_per_item: Iterable[Iterable[tuple[int, int, int, int]]]) -> None:
+        pos, s_lo, s_hi, e_lo, e_hi = array("l"), array("q"), array("q"), array("q"), array("q")
+        counts: list[int] = []
+        for p, spans in enumerate(bounds_per_item):
+            n = 0
+            for a, b, c, d in spans:
+                pos.append(p)
+                s_lo.append(a)
+                s_hi.append(b)
+                e_lo.append(c)
+                e_hi.append(d)
+                n += 1
+            counts.append(n)
+        self.pos, self.s_lo, self.s_hi, self.e_lo, self.e_hi = pos, s_lo, s_hi, e_lo, e_hi
+        self.single = all(n == 1 for n in counts)
+        n = len(pos)
+        self.s_hi_order = array("l", sorted(range(n), key=s_hi.__getitem__))
+        self.s_hi_sorted = array("q", (s_hi[i] for i in self.s_hi_order))
+        self.e_lo_order = array("l", sorted(range(n), key=e_lo.__getitem__))
+        self.e_lo_sorted = array("q", (e_lo[i] for i in self.e_lo_order))
+        self.s_lo_sorted = array("q", sorted(s_lo))
+        self.e_hi_sorted = array("q", sorted(e_hi))
+        # Entries where a YES (NO) window test cannot be counted by subtraction.
+        self.irregular_yes = array("l", (i for i in range(n) if s_hi[i] > e_lo[i]))
+        self.irregular_no = array("l", (i for i in range(n) if s_lo[i] > e_hi[i]))
+        self.regular_e_lo = array("q", sorted(e_lo[i] for i in range(n) if s_hi[i] <= e_lo[i]))
+        self.regular_e_hi = array("q", sorted(e_hi[i] for i in range(n) if s_lo[i] <= e_hi[i]))
+
+    def count(self, w_lo: int, w_hi: int, assume: Assume) -> int:
+        """How many entries answer YES (or, ``"possible"``, not NO); for one entry per record."""
+        if assume == "certain":
+            total = bisect_right(self.s_hi_sorted, w_hi) - bisect_left(self.regular_e_lo, w_lo)
+            return total - sum(1 for i in self.irregular_yes if self.s_hi[i] <= w_hi and self.e_lo[i] < w_lo)
+        total = bisect_right(self.s_lo_sorted, w_hi) - bisect_left(self.regular_e_hi, w_lo)
+        return total - sum(1 for i in self.irregular_no if self.s_lo[i] <= w_hi and self.e_hi[i] < w_lo)
+
+    def positions(self, w_lo: int, w_hi: int, assume: Assume) -> list[int]:
+        """Positions of the records with an entry that answers YES (or not NO), ascending."""
+        if assume == "certain":
+            n_a = bisect_right(self.s_hi_sorted, w_hi)
+            n_b = len(self.e_lo_sorted) - bisect_left(self.e_lo_sorted, w_lo)
+            if n_a <= n_b:
+                hits = {self.pos[i] for i in self.s_hi_order[:n_a] if self.e_lo[i] >= w_lo}
+            else:
+                start = len(self.e_lo_sorted) - n_b
+                hits = {self.pos[i] for i in self.e_lo_order[start:] if self.s_hi[i] <= w_hi}
+        else:
+            s_lo, e_hi, pos = self.s_lo, self.e_hi, self.pos
+            hits = {pos[i] for i in range(len(pos)) if s_lo[i] <= w_hi and e_hi[i] >= w_lo}
+        return sorted(hits)
+
+
+class _Index:
+    """Lookup structures over one collection, each built on first use, under a lock."""
+
+    __slots__ = ("_built", "_lock", "items")
+
+    def __init__(self, items: tuple[Any, ...]) -> None:
+        self.items = items
+        self._lock = threading.Lock()
+        self._built: dict[str, Any] = {}
+
+    def _get(self, name: str, build: Callable[[], Any]) -> Any:
+        value = self._built.get(name)
+        if value is None:
+            with self._lock:
+                value = self._built.get(name)
+                if value is None:
+                    value = build()
+                    self._built[name] = value
+        return value
+
+    def ids(self) -> dict[str, int]:
+        """Position of each record by id."""
+        return cast(
+            dict[str, int], self._get("ids", lambda: {getattr(x, "id", ""): p for p, x in enumerate(self.items)})
+        )
+
+    def names(self) -> dict[str, tuple[int, ...]]:
+        """Positions of the records each folded name, alias or surname may mean."""
+
+        def build() -> dict[str, tuple[int, ...]]:
+            out: dict[str, list[int]] = {}
+            for p, item in enumerate(self.items):
+                for name in _names(item) + _extra_keys(item):
+                    for key in _text.keys(name):
+                        bucket = out.setdefault(key, [])
+                        if not bucket or bucket[-1] != p:
+                            bucket.append(p)
+            return {k: tuple(v) for k, v in out.items()}
+
+        return cast("dict[str, tuple[int, ...]]", self._get("names", build))
+
+    def postings(self) -> dict[str, array[int]]:
+        """Positions of the records that involve each agency, official or program id."""
+
+        def build() -> dict[str, array[int]]:
+            out: dict[str, array[int]] = {}
+            for p, item in enumerate(self.items):
+                for ident in _involved_ids(item):
+                    bucket = out.get(ident)
+                    if bucket is None:
+                        out[ident] = bucket = array("l")
+                    bucket.append(p)
+            return out
+
+        return cast("dict[str, array[int]]", self._get("postings", build))
+
+    def heads(self) -> dict[str, array[int]]:
+        """Positions of the officials who held the head post of each agency."""
+
+        def build() -> dict[str, array[int]]:
+            out: dict[str, array[int]] = {}
+            for p, item in enumerate(self.items):
+                for agency in {t.agency.id for t in getattr(item, "tenures", ()) if t.head}:
+                    out.setdefault(agency, array("l")).append(p)
+            return out
+
+        return cast("dict[str, array[int]]", self._get("heads", build))
+
+    def spans(self) -> _Spans:
+        """Sorted time bounds for on/during/in-force questions."""
+        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(x) for x in self.items)))
+
+    def hulls(self) -> _Spans:
+        """One bound per record, from its first to its last time, for before/after questions."""
+        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(x),) for x in self.items)))
+
+
+@attrs.frozen
+class _Window:
+    """A deferred on/during selection over a whole collection: counted without listing."""
+
+    lo: int
+    hi: int
+    assume: Assume
+
+
 class Query(Generic[T]):
     """An immutable, ordered selection of records of one kind.
+
+    Selections share their collection's indexes, which are built on first
+    use: an id and name index for :meth:`get`, posting lists for
+    :meth:`involving` and :meth:`between`, and sorted time bounds for
+    :meth:`on`, :meth:`during`, :meth:`before`, :meth:`after` and
+    :meth:`AgreementQuery.in_force`.  ``len()`` of a time selection over a
+    whole collection counts without building the records' list.
 
     >>> import isscoop
     >>> q = isscoop.agencies
@@ -59,79 +238,114 @@ class Query(Generic[T]):
     True
     """
 
-    __slots__ = ("_dataset", "_index", "_items", "_kind", "_lock")
+    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_window")
 
     def __init__(self, items: Iterable[T] = (), *, kind: str = "record", dataset: Dataset | None = None) -> None:
-        self._items: tuple[T, ...] = tuple(items)
+        self._index = _Index(tuple(items))
         self._kind = kind
         self._dataset = dataset
-        self._index: dict[str, tuple[T, ...]] | None = None
-        self._lock = threading.Lock()
+        self._sel: tuple[int, ...] | None = None  # positions in order; None: every record, in order
+        self._window: _Window | None = None  # a deferred time selection over every record
+        self._selset: frozenset[int] | None = None
+
+    def _view(self, sel: Iterable[int] | None, window: _Window | None = None) -> Self:
+        q = object.__new__(type(self))
+        q._index, q._kind, q._dataset = self._index, self._kind, self._dataset
+        q._sel = None if sel is None else tuple(sel)
+        q._window = window
+        q._selset = None
+        return q
+
+    def _new(self, items: Iterable[T]) -> Self:
+        """A query over the given records, which must come from this collection."""
+        ids = self._index.ids()
+        return self._view(ids[x.id] for x in items)
+
+    def _positions(self) -> tuple[int, ...]:
+        sel = self._sel
+        if sel is None:
+            window = self._window
+            if window is None:
+                return tuple(range(len(self._index.items)))
+            sel = tuple(self._index.spans().positions(window.lo, window.hi, window.assume))
+            self._sel, self._window = sel, None
+        return sel
+
+    def _members(self) -> frozenset[int] | None:
+        """The selected positions as a set; ``None`` when every record is selected."""
+        if self._sel is None and self._window is None:
+            return None
+        if self._selset is None:
+            self._selset = frozenset(self._positions())
+        return self._selset
 
     # -- the sequence protocol ------------------------------------------------
     def __len__(self) -> int:
-        return len(self._items)
+        if self._sel is None:
+            window = self._window
+            if window is None:
+                return len(self._index.items)
+            spans = self._index.spans()
+            if spans.single:
+                return spans.count(window.lo, window.hi, window.assume)
+        return len(self._positions())
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
+        items = self._index.items
+        if self._sel is None and self._window is None:
+            return iter(items)
+        return (items[p] for p in self._positions())
 
     def __bool__(self) -> bool:
-        return bool(self._items)
+        return len(self) > 0
 
     @overload
     def __getitem__(self, index: int) -> T: ...
     @overload
     def __getitem__(self, index: slice) -> Self: ...
     def __getitem__(self, index: int | slice) -> T | Self:
+        if self._sel is None and self._window is None:
+            if isinstance(index, slice):
+                return self._view(range(len(self._index.items))[index])
+            return cast(T, self._index.items[index])
+        positions = self._positions()
         if isinstance(index, slice):
-            return self._new(self._items[index])
-        return self._items[index]
+            return self._view(positions[index])
+        return cast(T, self._index.items[positions[index]])
 
     def __contains__(self, item: object) -> bool:
-        if isinstance(item, str):
-            return any(getattr(x, "id", None) == item for x in self._items)
-        return any(x is item for x in self._items) or item in self._items
+        ident = item if isinstance(item, str) else getattr(item, "id", None)
+        if not isinstance(ident, str):
+            return False
+        p = self._index.ids().get(ident)
+        if p is None:
+            return False
+        members = self._members()
+        if members is not None and p not in members:
+            return False
+        return isinstance(item, str) or self._index.items[p] is item or self._index.items[p] == item
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Query):
-            return self._items == other._items
+            return tuple(self) == tuple(other)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._items)
+        return hash(tuple(self))
 
     def __repr__(self) -> str:
-        n = len(self._items)
+        n = len(self)
         plural = self._kind if n == 1 else _plural(self._kind)
-        shown = ", ".join(_label(x) for x in self._items[:5])
+        shown = ", ".join(_label(x) for x in self[:5])
         more = ", ..." if n > 5 else ""
         return f"<Query: {n} {plural}{': ' if n else ''}{shown}{more}>"
-
-    def _new(self, items: Iterable[T]) -> Self:
-        return type(self)(items, kind=self._kind, dataset=self._dataset)
 
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
-        return tuple(x.id for x in self._items)
+        return tuple(x.id for x in self)
 
     # -- lookups ---------------------------------------------------------------
-    def _name_index(self) -> dict[str, tuple[T, ...]]:
-        index = self._index
-        if index is None:
-            with self._lock:
-                if self._index is None:
-                    built: dict[str, list[T]] = {}
-                    for item in self._items:
-                        for name in _names(item) + _extra_keys(item):
-                            for key in _text.keys(name):
-                                bucket = built.setdefault(key, [])
-                                if not any(b is item for b in bucket):
-                                    bucket.append(item)
-                    self._index = {k: tuple(v) for k, v in built.items()}
-                index = self._index
-        return index
-
     @overload
     def get(self, key: str | T, *, on: DateLike | None = None) -> T: ...
     @overload
@@ -154,20 +368,23 @@ class Query(Generic[T]):
         >>> print(isscoop.agencies.get("Rosaviakosmos", None, on="2020"))
         None
         """
+        items = self._index.items
+        members = self._members()
         if not isinstance(key, str):
             if key in self:
                 return key
             if default is not _MISSING:
                 return default
             raise NotFound(repr(key), self._kind)
-        for item in self._items:
-            if item.id == key:
-                return item
-        found: tuple[T, ...] = ()
+        p = self._index.ids().get(key)
+        if p is not None and (members is None or p in members):
+            return cast(T, items[p])
+        found: list[T] = []
+        names = self._index.names()
         for k in _text.keys(key):
-            found = self._name_index().get(k, ())
+            found = [items[q] for q in names.get(k, ()) if members is None or q in members]
             if on is not None:
-                found = tuple(x for x in found if _named_on(x, key, on))
+                found = [x for x in found if _named_on(x, key, on)]
             if found:
                 break
         if len(found) == 1:
@@ -179,8 +396,10 @@ class Query(Generic[T]):
         raise NotFound(key, self._kind, self._close_matches(key))
 
     def _close_matches(self, key: str) -> list[str]:
+        if len(key) > 200:
+            return []
         labels: dict[str, str] = {}
-        for item in self._items:
+        for item in self:
             for name in _names(item):
                 labels.setdefault(_text.fold(name), name)
         folded = _text.fold(key)
@@ -195,7 +414,7 @@ class Query(Generic[T]):
             return self._new(())
         variants = _text.keys(text)
         scored: list[tuple[float, int, T]] = []
-        for pos, item in enumerate(self._items):
+        for pos, item in enumerate(self):
             best = 0.0
             for name in _names(item):
                 for key in _text.keys(name):
@@ -236,7 +455,7 @@ class Query(Generic[T]):
                     return False
             return predicate is None or bool(predicate(item))
 
-        return self._new(x for x in self._items if match(x))
+        return self._new(x for x in self if match(x))
 
     def _resolve(self, thing: object) -> str:
         if isinstance(thing, Record):
@@ -250,15 +469,50 @@ class Query(Generic[T]):
             f"expected an Agency, Official or Program (or its id or name), got {thing!r} ({type(thing).__name__})"
         )
 
+    def _keep_positions(self, candidates: Iterable[int]) -> Self:
+        """A view of the candidate positions that this query selects, in this query's order."""
+        members = self._members()
+        if members is None:
+            return self._view(sorted(set(candidates)))
+        wanted = set(candidates)
+        if self._sel is not None and len(wanted) * 4 < len(self._sel) and self._ordered():
+            return self._view(p for p in self._sel if p in wanted)
+        if self._ordered():
+            return self._view(p for p in self._positions() if p in wanted)
+        return self._view(sorted(wanted & members))
+
+    def _ordered(self) -> bool:
+        """Whether the selection is in an order of its own (sorted, ranked) rather than position order."""
+        sel = self._sel
+        return sel is not None and any(a > b for a, b in pairwise(sel))
+
     def involving(self, *things: object) -> Self:
         """Records that involve any of ``things`` (agencies, officials or programs, or their names)."""
-        ids = {self._resolve(t) for t in things}
-        return self._new(x for x in self._items if _involved_ids(x) & ids)
+        postings = self._index.postings()
+        hits: set[int] = set()
+        for ident in {self._resolve(t) for t in things}:
+            hits.update(postings.get(ident, ()))
+        return self._keep_positions(hits)
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
-        ida, idb = self._resolve(a), self._resolve(b)
-        return self._new(x for x in self._items if {ida, idb} <= _involved_ids(x))
+        postings = self._index.postings()
+        pa, pb = postings.get(self._resolve(a), ()), postings.get(self._resolve(b), ())
+        small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+        other = set(large)
+        return self._keep_positions(p for p in small if p in other)
+
+    def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
+        if assume not in ("certain", "possible"):
+            _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
+        if self._sel is None and self._window is None:
+            return self._view(None, _Window(lo, hi, assume))
+        items = self._index.items
+        members = self._positions()
+        if len(members) < 64:
+            label = f"{lo}/{hi}"
+            return self._view(p for p in members if _keep(_answer(items[p], lo, hi, label), assume))
+        return self._keep_positions(self._index.spans().positions(lo, hi, assume))
 
     def on(self, day: DateLike, *, assume: Assume = "certain") -> Self:
         """Records going on at some time within ``day``.
@@ -267,68 +521,61 @@ class Query(Generic[T]):
         records for which that is certain are kept; ``assume="possible"`` also
         keeps those the dates cannot decide.
         """
-        lo, hi, label = day_window(day)
-        return self._new(x for x in self._items if _keep(_answer(x, lo, hi, label), assume))
+        lo, hi, _ = day_window(day)
+        return self._in_window(lo, hi, assume)
 
     def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
         """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
-        lo, hi, label = span_window(start, end)
-        return self._new(x for x in self._items if _keep(_answer(x, lo, hi, label), assume))
+        lo, hi, _ = span_window(start, end)
+        return self._in_window(lo, hi, assume)
 
     def before(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records that were over before ``day`` began."""
+        """Records that were over before ``day`` began (undated records: UNKNOWN)."""
         lo, _, _ = day_window(day)
-
-        def answer(x: T) -> Answer:
-            _, _, e_lo, e_hi = _hull(x)
-            if e_hi < lo:
-                return Answer(value=Tri.YES, reason="over before")
-            if e_lo >= lo:
-                return Answer(value=Tri.NO, reason="not over before")
-            return Answer(value=Tri.UNKNOWN, reason="dates too coarse")
-
-        return self._new(x for x in self._items if _keep(answer(x), assume))
+        _keep(Answer(value=Tri.NO, reason=""), assume)
+        hulls = self._index.hulls()
+        ends = hulls.e_hi if assume == "certain" else hulls.e_lo
+        return self._keep_positions(p for p, end in enumerate(ends) if end < lo)
 
     def after(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records that began after ``day`` ended."""
+        """Records that began after ``day`` ended (undated records: UNKNOWN)."""
         _, hi, _ = day_window(day)
-
-        def answer(x: T) -> Answer:
-            s_lo, s_hi, _, _ = _hull(x)
-            if s_lo > hi:
-                return Answer(value=Tri.YES, reason="began after")
-            if s_hi <= hi:
-                return Answer(value=Tri.NO, reason="began before")
-            return Answer(value=Tri.UNKNOWN, reason="dates too coarse")
-
-        return self._new(x for x in self._items if _keep(answer(x), assume))
+        _keep(Answer(value=Tri.NO, reason=""), assume)
+        hulls = self._index.hulls()
+        starts = hulls.s_lo if assume == "certain" else hulls.s_hi
+        return self._keep_positions(p for p, start in enumerate(starts) if start > hi)
 
     # -- order and picking -----------------------------------------------------
     def sorted(self, key: Callable[[T], Any] | None = None, reverse: bool = False) -> Self:
         """Sorted by ``key``; by default in timeline order (first date, then id; undated last)."""
-        return self._new(sorted(self._items, key=key or _time_key, reverse=reverse))
+        items = self._index.items
+        order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
+        return self._view(order)
 
     def first(self) -> T | None:
         """The first record, or ``None`` if there is none."""
-        return self._items[0] if self._items else None
+        for item in self:
+            return item
+        return None
 
     def earliest(self) -> T | None:
         """The record that comes first on the timeline, or ``None``; undated records are skipped."""
-        dated = [x for x in self._items if _time_key(x)[0] < POS_INF]
+        dated = [x for x in self if _time_key(x)[0] < POS_INF]
         return min(dated, key=_time_key) if dated else None
 
     def latest(self) -> T | None:
         """The record that comes last on the timeline, or ``None``; undated records are skipped."""
-        dated = [x for x in self._items if _time_key(x)[0] < POS_INF]
+        dated = [x for x in self if _time_key(x)[0] < POS_INF]
         return max(dated, key=_time_key) if dated else None
 
     def one(self) -> T:
         """The only record; :class:`~isscoop.NotFound` if none, :class:`~isscoop.Ambiguous` if several."""
-        if len(self._items) == 1:
-            return self._items[0]
-        if not self._items:
+        items = tuple(self[:2])
+        if len(items) == 1:
+            return items[0]
+        if not items:
             raise NotFound("(this query)", self._kind)
-        raise Ambiguous("(this query)", self._kind, [x.id for x in self._items])
+        raise Ambiguous("(this query)", self._kind, list(self.ids))
 
 
 class OfficialQuery(Query[Official]):
@@ -364,7 +611,7 @@ class AgreementQuery(Query[Agreement]):
         >>> "seat-swap-2022" in isscoop.agreements.in_force(on="2025-07-31")
         True
         """
-        return self._new(a for a in self if _keep(a.in_force_on(on), assume))
+        return self.on(on, assume=assume)
 
 
 def _named_on(item: object, key: str, on: DateLike) -> bool:
@@ -383,15 +630,15 @@ def _answer(item: object, lo: int, hi: int, label: str) -> Answer:
 
 
 def _hull(item: object) -> tuple[int, int, int, int]:
-    spans = item._spans() if isinstance(item, Record) else ()
-    if not spans:
-        return POS_INF, POS_INF, NEG_INF, NEG_INF  # never before, never after
-    return (
-        min(b[0] for b, _ in spans),
-        min(b[1] for b, _ in spans),
-        max(b[2] for b, _ in spans),
-        max(b[3] for b, _ in spans),
-    )
+    if isinstance(item, Record):
+        return item._hull()
+    return (NEG_INF, POS_INF, NEG_INF, POS_INF)
+
+
+def _span_bounds(item: object) -> tuple[tuple[int, int, int, int], ...]:
+    if isinstance(item, Record):
+        return tuple(b for b, _ in item._spans())
+    return ()
 
 
 def _involved_ids(item: object) -> set[str]:
