@@ -10,56 +10,102 @@ one of its collections is used:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._dataset import Conflict, Dataset
-from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
-from ._errors import (
-    Ambiguous,
-    DatasetError,
-    DateParseError,
-    IsscoopError,
-    NotFound,
-    Problem,
-    Undecidable,
-)
-from ._files import IsscoopWarning, MergeError, conflicts, dataset, dump, load, merge, schema
-from ._model import (
-    Agency,
-    AgencyKind,
-    Agreement,
-    AgreementKind,
-    AgreementStatus,
-    Assume,
-    Claim,
-    CrewMember,
-    DatedName,
-    Location,
-    Meeting,
-    MeetingKind,
-    MeetingStatus,
-    Milestone,
-    Official,
-    Participation,
-    Program,
-    ProgramKind,
-    Rank,
-    Record,
-    Source,
-    StatusEvent,
-    Tenure,
-)
-from ._query import AgreementQuery, OfficialQuery, Query
-from ._validators import InvalidRecord
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._dataset import Conflict, Dataset
+    from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
+    from ._errors import (
+        Ambiguous,
+        DatasetError,
+        DateParseError,
+        IsscoopError,
+        NotFound,
+        Problem,
+        Undecidable,
+    )
+    from ._files import IsscoopWarning, MergeError, conflicts, dataset, dump, load, merge, schema
+    from ._model import (
+        Agency,
+        AgencyKind,
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        Assume,
+        Claim,
+        CrewMember,
+        DatedName,
+        Location,
+        Meeting,
+        MeetingKind,
+        MeetingStatus,
+        Milestone,
+        Official,
+        Participation,
+        Program,
+        ProgramKind,
+        Rank,
+        Record,
+        Source,
+        StatusEvent,
+        Tenure,
+    )
+    from ._query import AgreementQuery, OfficialQuery, Query
+    from ._validators import InvalidRecord
+
     agencies: Query[Agency]
     officials: OfficialQuery
     programs: Query[Program]
     meetings: Query[Meeting]
     agreements: AgreementQuery
     sources: Query[Source]
+
+#: Where each public name lives.  Modules are imported on first use, so that
+#: ``import isscoop`` stays as cheap as possible.
+_HOME: dict[str, str] = {
+    **dict.fromkeys(["Conflict", "Dataset"], "_dataset"),
+    **dict.fromkeys(["Answer", "DateLike", "PartialDate", "Period", "Precision", "Tri", "to_partial_date"], "_dates"),
+    **dict.fromkeys(
+        ["Ambiguous", "DatasetError", "DateParseError", "IsscoopError", "NotFound", "Problem", "Undecidable"],
+        "_errors",
+    ),
+    **dict.fromkeys(
+        ["IsscoopWarning", "MergeError", "conflicts", "dataset", "dump", "load", "merge", "schema"], "_files"
+    ),
+    **dict.fromkeys(
+        [
+            "Agency",
+            "AgencyKind",
+            "Agreement",
+            "AgreementKind",
+            "AgreementStatus",
+            "Assume",
+            "Claim",
+            "CrewMember",
+            "DatedName",
+            "Location",
+            "Meeting",
+            "MeetingKind",
+            "MeetingStatus",
+            "Milestone",
+            "Official",
+            "Participation",
+            "Program",
+            "ProgramKind",
+            "Rank",
+            "Record",
+            "Source",
+            "StatusEvent",
+            "Tenure",
+        ],
+        "_model",
+    ),
+    **dict.fromkeys(["AgreementQuery", "OfficialQuery", "Query"], "_query"),
+    "InvalidRecord": "_validators",
+}
 
 __all__ = [
     "Agency",
@@ -127,16 +173,19 @@ _COLLECTIONS = frozenset({"agencies", "officials", "programs", "meetings", "agre
 
 def __getattr__(name: str) -> Any:
     if name in _COLLECTIONS:
-        return getattr(dataset(), name)
-    raise AttributeError(f"module 'isscoop' has no attribute {name!r}")
+        return getattr(__getattr__("dataset")(), name)
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'isscoop' has no attribute {name!r}")
+    module = importlib.import_module(f"isscoop.{home}")
+    for public, where in _HOME.items():
+        if where == home:
+            obj = getattr(module, public)
+            if isinstance(obj, type) and obj.__module__ == module.__name__:
+                obj.__module__ = "isscoop"
+            globals()[public] = obj
+    return globals()[name]
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _COLLECTIONS)
-
-
-for _name in __all__:
-    _obj = globals().get(_name)
-    if isinstance(_obj, type) and _obj.__module__.startswith("isscoop._"):
-        _obj.__module__ = "isscoop"
-del _name, _obj
+    return sorted(set(globals()) | set(__all__))

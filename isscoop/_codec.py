@@ -494,13 +494,17 @@ class Pending:
 
 
 def _bad(value: Any) -> bool:
-    """Whether a decoded value, or anything inside it, had a problem."""
+    """Whether a decoded value had a problem.
+
+    Shallow on purpose: an object's ``ok`` already says whether anything
+    inside it had one, and a list holds objects or plain values.
+    """
     if value is _BAD:
         return True
-    if isinstance(value, Pending):
-        return not value.ok or any(_bad(v) for v in value.values.values())
-    if isinstance(value, tuple):
-        return any(_bad(v) for v in value)
+    if type(value) is Pending:
+        return not value.ok
+    if type(value) is tuple:
+        return any(x is _BAD or (type(x) is Pending and not x.ok) for x in value)
     return False
 
 
@@ -842,7 +846,11 @@ def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Cont
         return value
 
     values = {k: resolve(v) for k, v in pending.values.items()}
-    if not ok or not pending.ok or any(v is _BAD or (isinstance(v, tuple) and _BAD in v) for v in values.values()):
+    if (
+        not ok
+        or not pending.ok
+        or any(v is _BAD or (type(v) is tuple and any(x is _BAD for x in v)) for v in values.values())
+    ):
         return _BAD
     try:
         return pending.cls(**values)
