@@ -45,8 +45,14 @@ nitpick_ignore = [
     ("py:obj", "isscoop._query.T"),
     ("py:class", "isscoop._query.Query"),
     ("py:class", "isscoop._model._Enum"),
+    ("py:class", "isscoop._exportable.Exportable"),
 ]
-nitpick_ignore_regex = [("py:class", r"typing_extensions\..*"), ("py:class", r"_io\..*")]
+nitpick_ignore_regex = [
+    ("py:class", r"typing_extensions\..*"),
+    ("py:class", r"_io\..*"),
+    ("py:class", r"(pandas|networkx|matplotlib)\..*"),
+    ("py:class", r"(DataFrame|MultiGraph|Figure|Axes|Literal)(\[.*\])?"),
+]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -60,3 +66,31 @@ intersphinx_mapping = {"python": ("https://docs.python.org/3", str(_inventory.wr
 doctest_global_setup = "import datetime\nimport isscoop\nfrom isscoop import *"
 doctest_test_doctest_blocks = "default"
 myst_heading_anchors = 2
+
+
+def _draw_pictures(app: object) -> None:
+    """Draw the pictures the docs embed, from the bundled data, into docs/_generated/."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from isscoop import plot
+    from isscoop._cli import timeline_records
+
+    out = HERE / "_generated"
+    out.mkdir(exist_ok=True)
+    ds = isscoop.dataset()
+    pair = [ds.agencies.get("NASA"), ds.agencies.get("Roscosmos")]
+    story = timeline_records(ds, pair, ("meetings", "agreements", "tenures"), None, None)
+    title = "NASA and Roscosmos, 2017-2026: heads, meetings and agreements"
+    for ext in ("png", "svg"):
+        path = out / f"timeline.{ext}"
+        fig = plot.timeline(story, agencies=pair, start="2017", end="2026-12", title=title, path=path)
+    plot.network(ds, path=out / "network.png", title="Who works with whom: meetings, agreements, shared programs")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    del fig
+
+
+def setup(app: object) -> None:
+    app.connect("builder-inited", _draw_pictures)  # type: ignore[attr-defined]

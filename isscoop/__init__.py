@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         Problem,
         Undecidable,
     )
+    from ._export import MissingExtra
     from ._files import IsscoopWarning, MergeError, conflicts, dataset, dump, load, merge, schema
     from ._model import (
         Agency,
@@ -105,6 +106,7 @@ _HOME: dict[str, str] = {
     ),
     **dict.fromkeys(["AgreementQuery", "OfficialQuery", "Query"], "_query"),
     "InvalidRecord": "_validators",
+    "MissingExtra": "_export",
 }
 
 __all__ = [
@@ -134,6 +136,7 @@ __all__ = [
     "MeetingStatus",
     "MergeError",
     "Milestone",
+    "MissingExtra",
     "NotFound",
     "Official",
     "OfficialQuery",
@@ -180,10 +183,7 @@ def __getattr__(name: str) -> Any:
     module = importlib.import_module(f"isscoop.{home}")
     for public, where in _HOME.items():
         if where == home:
-            obj = getattr(module, public)
-            if isinstance(obj, type) and obj.__module__ == module.__name__:
-                obj.__module__ = "isscoop"
-            globals()[public] = obj
+            globals()[public] = getattr(module, public)
     return globals()[name]
 
 

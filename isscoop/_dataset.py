@@ -9,7 +9,9 @@ import attrs
 
 from . import _codec
 from ._errors import DatasetError, NotFound, Problem
+from ._exportable import Exportable
 from ._model import Agency, Agreement, Claim, Meeting, Official, Program, Record, Source, version_key
+from ._public import present_as_isscoop
 from ._query import AgreementQuery, OfficialQuery, Query
 from ._validators import VERSION_RE, InvalidRecord
 
@@ -47,7 +49,7 @@ def _sources(items: Iterable[Source]) -> Query[Source]:
 
 
 @attrs.frozen(kw_only=True, eq=True)
-class Dataset:
+class Dataset(Exportable):
     """Every record of a dataset, checked together.
 
     Collections iterate in id order.  Building a dataset checks it as a whole
@@ -330,3 +332,6 @@ def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
                         )
                     )
     return problems
+
+
+present_as_isscoop(globals(), ["Conflict", "Dataset"])

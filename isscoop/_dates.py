@@ -34,6 +34,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from ._errors import DateParseError, Undecidable
+from ._public import present_as_isscoop
 
 __all__ = [
     "Answer",
@@ -632,3 +633,6 @@ def _add_months(d: _dt.date, n: int) -> _dt.date:
     if year > 9999:
         return _dt.date(9999, 12, 1)
     return _dt.date(year, month + 1, 1)
+
+
+present_as_isscoop(globals(), ["Answer", "PartialDate", "Period", "Precision", "Tri"])

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ._public import present_as_isscoop
+
 __all__ = [
     "Ambiguous",
     "DatasetError",
@@ -103,3 +105,8 @@ class DatasetError(IsscoopError, ValueError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+present_as_isscoop(
+    globals(), ["Ambiguous", "DatasetError", "DateParseError", "IsscoopError", "NotFound", "Problem", "Undecidable"]
+)

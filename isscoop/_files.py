@@ -23,6 +23,7 @@ from . import _codec
 from ._dataset import Conflict, Dataset, _references, integrity_problems
 from ._errors import DatasetError, IsscoopError, Problem
 from ._model import Record
+from ._public import present_as_isscoop
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -310,8 +311,9 @@ def _fill_corrections(doc: Any, base: Dataset) -> Any:
                 target = ids[raw["id"]]
                 if _codec._kind_of(target) == kind:
                     complete = _codec.dump_record(target)
-                    complete.pop("claims", None)
-                    complete["sources"] = []
+                    if kind != "sources":
+                        complete.pop("claims", None)
+                        complete["sources"] = []
                     raw = {**complete, **raw}
             filled.append(raw)
         out[kind] = filled
@@ -503,3 +505,6 @@ def _load_bundled() -> Dataset:
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
     streams: list[Any] = [_Named(f"isscoop/data/{f.name}", f.read_text(encoding="utf-8")) for f in files]
     return load(*streams)
+
+
+present_as_isscoop(globals(), ["IsscoopWarning", "MergeError"])

@@ -29,6 +29,7 @@ from ._dates import (
     window_answer,
 )
 from ._errors import Undecidable
+from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
     from ._query import Query
@@ -1049,3 +1050,32 @@ class Agreement(Record):
         if self.signed:
             dated.append(self.signed)
         return tuple(sorted(dated))
+
+
+present_as_isscoop(
+    globals(),
+    [
+        "Agency",
+        "AgencyKind",
+        "Agreement",
+        "AgreementKind",
+        "AgreementStatus",
+        "Claim",
+        "CrewMember",
+        "DatedName",
+        "Location",
+        "Meeting",
+        "MeetingKind",
+        "MeetingStatus",
+        "Milestone",
+        "Official",
+        "Participation",
+        "Program",
+        "ProgramKind",
+        "Rank",
+        "Record",
+        "Source",
+        "StatusEvent",
+        "Tenure",
+    ],
+)

@@ -22,7 +22,9 @@ import attrs
 from . import _text
 from ._dates import NEG_INF, POS_INF, Answer, DateLike, Tri, day_window, span_window
 from ._errors import Ambiguous, NotFound
+from ._exportable import Exportable
 from ._model import Agency, Agreement, Assume, Official, Record, Source, _keep
+from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -220,7 +222,7 @@ class _Window:
     assume: Assume
 
 
-class Query(Generic[T]):
+class Query(Exportable, Generic[T]):
     """An immutable, ordered selection of records of one kind.
 
     Selections share their collection's indexes, which are built on first
@@ -663,3 +665,6 @@ def _label(item: object) -> str:
 
 def _plural(kind: str) -> str:
     return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+
+
+present_as_isscoop(globals(), ["AgreementQuery", "OfficialQuery", "Query"])

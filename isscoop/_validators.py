@@ -14,6 +14,7 @@ import attrs
 
 from ._dates import DateLike, PartialDate, Period, to_partial_date
 from ._errors import DateParseError, IsscoopError
+from ._public import present_as_isscoop
 
 ID_RE: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNTRY_RE: Final = re.compile(r"[A-Z]{2}")
@@ -157,3 +158,6 @@ def to_opt_period(value: Period | str | None) -> Period | object | None:
         except DateParseError:
             return value
     return value
+
+
+present_as_isscoop(globals(), ["InvalidRecord"])
