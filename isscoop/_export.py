@@ -304,22 +304,24 @@ def _ids(records: Iterable[Record]) -> tuple[str, ...]:
 def agreement_span(ag: Agreement) -> tuple[PartialDate | None, PartialDate | None, bool]:
     """``(start, end, open_end)`` of an agreement: its time in force if it had one, else its first step.
 
-    A start known only "by" a date gives that date's step date as ``None``
-    and falls back to the signing date.
+    A step known only to have happened *by* a report date has no date of its
+    own: the start is then the signing date, or ``None`` (see
+    :func:`known_by`).
     """
     period = ag.period_in_force
     if period is not None:
-        start = period.start or ag.signed or _first_known(ag)
-        return start, period.end, period.open_end
+        return period.start or ag.signed, period.end, period.open_end
     events = [e for e in ag.history() if e.party is None] or list(ag.history())
-    first = ag.signed or (events[0].date if events else None) or _first_known(ag)
-    return first, None, False
+    return ag.signed or (events[0].date if events else None), None, False
 
 
-def _first_known(ag: Agreement) -> PartialDate | None:
+def known_by(ag: Agreement) -> PartialDate | None:
+    """The report date by which the agreement's first undated step had happened, if that is all there is."""
     for e in ag.history():
-        if e.date is not None or e.known_by is not None:
-            return e.date or e.known_by
+        if e.date is not None:
+            return None
+        if e.known_by is not None:
+            return e.known_by
     return None
 
 

@@ -29,7 +29,7 @@ import attrs
 
 from ._dataset import Dataset
 from ._dates import PartialDate, Precision, to_partial_date
-from ._export import agreement_span, records_of, require
+from ._export import agreement_span, known_by, records_of, require
 from ._model import Agency, Agreement, Meeting, MeetingKind, Official, Record, Source
 
 if TYPE_CHECKING:
@@ -184,19 +184,26 @@ def _items(records: Sequence[Record | Source], lanes: list[Agency]) -> list[_Ite
             if not lane:
                 continue
             start, end_date, open_end = agreement_span(r)
-            if start is None:
+            reported = known_by(r)
+            if start is None and reported is None:
                 continue
-            s0, s1 = _ord_bounds(start)
+            if start is None:  # only known to have happened by a report date
+                assert reported is not None
+                s0, s1 = _ord_bounds(reported)
+                s0, when = s1 - 365.0, f"by {reported}"
+            else:
+                s0, s1 = _ord_bounds(start)
+                when = str(start)
             label = _short(r.title, r.aliases)
             if r.period_in_force is None:  # never in force: a point at its first step
                 items.append(
                     _Item(
                         kind="agreement",
                         lane=lane,
-                        label=f"{start} {label}",
-                        x0=s0,
+                        label=f"{when} {label}",
+                        x0=s0 if start is not None else s1,
                         x0_sure=s1,
-                        exact=_exact(start),
+                        exact=start is not None and _exact(start),
                         marker="s",
                     )
                 )
@@ -212,13 +219,13 @@ def _items(records: Sequence[Record | Source], lanes: list[Agency]) -> list[_Ite
                 _Item(
                     kind="agreement",
                     lane=lane,
-                    label=f"{label} (in force from {start})",
+                    label=f"{label} (in force from {when})",
                     x0=s0,
                     x0_sure=s1 - 1.0,
                     x1=e0,
                     x1_sure=e1,
                     end=end,
-                    exact=_exact(start) and (end_date is None or _exact(end_date)),
+                    exact=start is not None and _exact(start) and (end_date is None or _exact(end_date)),
                 )
             )
     return items
