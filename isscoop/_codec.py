@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -57,17 +59,21 @@ PERIOD_PATTERN: Final = f"^({_EDTF_DATE}|(({_EDTF_DATE})|\\.\\.)?/(({_EDTF_DATE}
 ID_PATTERN: Final = "^[a-z0-9]+(-[a-z0-9]+)*$"
 VERSION_PATTERN: Final = "^\\d{4}\\.\\d{1,2}\\.\\d+$"
 
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
 _BAD: Any = object()  # a value that failed; its problem is already recorded
 _OMIT: Any = object()  # "not given": the model's default applies
 
 
-@attrs.frozen
 class Ref:
     """A reference by id, resolved in the second pass."""
 
-    kinds: tuple[str, ...]
-    id: str
-    path: str
+    __slots__ = ("id", "kinds", "path")
+
+    def __init__(self, kinds: tuple[str, ...], ident: str, path: str) -> None:
+        self.kinds = kinds
+        self.id = ident
+        self.path = path
 
 
 class Context:
@@ -80,6 +86,11 @@ class Context:
     def problem(self, path: str, message: str, expected: str | None = None, got: object = _OMIT) -> None:
         got_text = None if got is _OMIT else _show(got)
         self.problems.append(Problem(file=self.file, path=path, message=message, expected=expected, got=got_text))
+
+
+# Dates repeat a great deal in real data; their objects are immutable, so share them.
+_parse_date = functools.lru_cache(maxsize=65536)(PartialDate.parse)
+_parse_period = functools.lru_cache(maxsize=65536)(Period.parse)
 
 
 def _close(word: object, choices: Iterable[str], n: int = 1) -> list[str]:
@@ -151,11 +162,11 @@ def _check_text(raw: str, path: str, ctx: Context) -> Any:
     if len(raw) > MAX_TEXT:
         ctx.problem(path, "text too long", f"at most {MAX_TEXT} characters", f"{len(raw)} characters")
         return _BAD
-    try:
-        raw.encode("utf-8")
-    except UnicodeEncodeError as e:
-        ctx.problem(path, f"not valid Unicode text: a lone surrogate at character {e.start}")
-        return _BAD
+    if not raw.isascii():
+        lone = _SURROGATE.search(raw)
+        if lone is not None:
+            ctx.problem(path, f"not valid Unicode text: a lone surrogate at character {lone.start()}")
+            return _BAD
     return raw
 
 
@@ -238,7 +249,7 @@ class Date(Kind):
             ctx.problem(path, "bad date: far too long", self.expected, raw)
             return _BAD
         try:
-            return PartialDate.parse(raw)
+            return _parse_date(raw)
         except DateParseError as e:
             ctx.problem(path, f"bad date: {e}", self.expected, raw)
             return _BAD
@@ -267,7 +278,7 @@ class PeriodKind(Kind):
             ctx.problem(path, "bad period: far too long", self.expected, raw)
             return _BAD
         try:
-            return Period.parse(raw)
+            return _parse_period(raw)
         except DateParseError as e:
             ctx.problem(path, f"bad period: {e}", self.expected, raw)
             return _BAD
@@ -348,9 +359,11 @@ class Obj(Kind):
 
     def __init__(self, cls: type, fields: Mapping[str, tuple[str, Kind]], optional: bool = False) -> None:
         self.cls = cls
-        self.fields = fields  # json key -> (attribute name, kind)
+        self.fields = dict(fields)  # json key -> (attribute name, kind)
         self.default = None if optional else _OMIT
         self.expected = f"an object ({cls.__name__})"
+        self._required = tuple(k for k, (_, kind) in self.fields.items() if kind.default is _OMIT)
+        self._required_set = frozenset(self._required)
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
         if raw is None and self.default is None:
@@ -360,23 +373,26 @@ class Obj(Kind):
             return _BAD
         values: dict[str, Any] = {}
         ok = True
-        for key in raw:
-            if key not in self.fields:
-                close = _close(key, self.fields)
+        fields = self.fields
+        for key, item in raw.items():
+            spec = fields.get(key)
+            if spec is None:
+                close = _close(key, fields)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                ctx.problem(f"{path}.{key}", f"unknown field{hint}", "one of: " + ", ".join(self.fields))
+                ctx.problem(f"{path}.{key}", f"unknown field{hint}", "one of: " + ", ".join(fields))
                 ok = False
-        for key, (attr, kind) in self.fields.items():
-            if key not in raw:
-                if kind.default is _OMIT:
-                    ctx.problem(f"{path}.{key}", "missing field", kind.expected)
-                    ok = False
                 continue
-            value = kind.load(raw[key], f"{path}.{key}", ctx)
+            attr, kind = spec
+            value = kind.load(item, f"{path}.{key}", ctx)
             if value is not _BAD:
                 values[attr] = value
-            if _bad(value):
+            if ok and _bad(value):
                 ok = False
+        if not self._required_set.issubset(raw.keys()):
+            for key in self._required:
+                if key not in raw:
+                    ctx.problem(f"{path}.{key}", "missing field", fields[key][1].expected)
+                    ok = False
         return Pending(self.cls, values, path, ok)
 
     def dump(self, value: Any) -> Any:
@@ -479,7 +495,6 @@ class _Raw(Kind):
         return raw
 
 
-@attrs.define
 class Pending:
     """A decoded object waiting for its references to be resolved.
 
@@ -487,10 +502,13 @@ class Pending:
     so that its id and its references can still be checked.
     """
 
-    cls: type
-    values: dict[str, Any]
-    path: str
-    ok: bool = True
+    __slots__ = ("cls", "ok", "path", "values")
+
+    def __init__(self, cls: type, values: dict[str, Any], path: str, ok: bool = True) -> None:
+        self.cls = cls
+        self.values = values
+        self.path = path
+        self.ok = ok
 
 
 def _bad(value: Any) -> bool:

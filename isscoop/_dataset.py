@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import heapq
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -18,6 +20,18 @@ from ._validators import VERSION_RE, InvalidRecord
 __all__ = ["Conflict", "Dataset"]
 
 Locate = Callable[[str, int], tuple[str, str]]
+
+#: Set while a loader that has just run :func:`integrity_problems` builds its dataset.
+_CHECKED: contextvars.ContextVar[bool] = contextvars.ContextVar("isscoop_checked", default=False)
+
+
+def checked_dataset(**fields: Any) -> Dataset:
+    """A :class:`Dataset` from collections whose integrity the caller has already checked."""
+    token = _CHECKED.set(True)
+    try:
+        return Dataset(**fields)
+    finally:
+        _CHECKED.reset(token)
 
 
 def _default_locate(kind: str, index: int) -> tuple[str, str]:
@@ -71,9 +85,10 @@ class Dataset(Exportable):
     version: str | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
-        problems = integrity_problems(self._collections(), _default_locate)
-        if problems:
-            raise DatasetError(problems)
+        if not _CHECKED.get():
+            problems = integrity_problems(self._collections(), _default_locate)
+            if problems:
+                raise DatasetError(problems)
         for name in _codec.KINDS:
             q = getattr(self, name)
             ordered = sorted(q, key=lambda r: r.id)
@@ -302,35 +317,37 @@ def _references(r: Any) -> Iterator[tuple[str, Any]]:
 def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
     """Two people certainly holding the same head post at once, neither acting.
 
-    Sharing the handover day is allowed.
+    Sharing the handover day is allowed.  Each agency's tenures are swept in
+    order of their latest possible start, so the check takes O(n log n).
     """
-    holders: dict[str, list[tuple[int, int, Official]]] = {}
+    by_agency: dict[str, list[tuple[int, int, int, Official, int]]] = {}
     for i, o in enumerate(officials):
         for j, t in enumerate(o.tenures):
             if t.head and not t.acting:
-                holders.setdefault(t.agency.id, []).append((i, j, o))
+                _, s_hi, e_lo, _ = t.bounds()
+                by_agency.setdefault(t.agency.id, []).append((s_hi, e_lo, i, o, j))
     problems = []
-    for agency, entries in holders.items():
-        for a in range(len(entries)):
-            for b in range(a + 1, len(entries)):
-                _, j1, o1 = entries[a]
-                i2, j2, o2 = entries[b]
-                if o1.id == o2.id:
-                    continue
-                _, s1_hi, e1_lo, _ = o1.tenures[j1].bounds()
-                _, s2_hi, e2_lo, _ = o2.tenures[j2].bounds()
-                # certain overlap of more than a handover day
-                if max(s1_hi, s2_hi) < min(e1_lo, e2_lo):
-                    file, path = locate("officials", i2)
+    for agency, entries in by_agency.items():
+        entries.sort(key=lambda e: e[0])
+        running: list[tuple[int, int, Official, int]] = []  # heap of (e_lo, order, official, tenure)
+        for order, (s_hi, e_lo, i, o, j) in enumerate(entries):
+            while running and running[0][0] <= s_hi:
+                heapq.heappop(running)
+            if s_hi < e_lo:
+                for _, _, other, k in running:
+                    if other.id == o.id:
+                        continue
+                    file, path = locate("officials", i)
                     problems.append(
                         Problem(
                             file=file,
-                            path=f"{path}.tenures[{j2}].period",
-                            message=f"overlaps {o1.id}'s tenure as {o1.tenures[j1].post} of {agency}",
+                            path=f"{path}.tenures[{j}].period",
+                            message=f"overlaps {other.id}'s tenure as {other.tenures[k].post} of {agency}",
                             expected="one holder of a head post at a time (acting holders aside)",
-                            got=str(o2.tenures[j2].period),
+                            got=str(o.tenures[j].period),
                         )
                     )
+                heapq.heappush(running, (e_lo, order, o, j))
     return problems
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import re
 from typing import Final, TypeAlias
 
@@ -275,19 +276,7 @@ class PartialDate:
 
     def bounds(self) -> tuple[int, int]:
         """First and last possible day as ordinals, one unit wider if qualified."""
-        lo, hi = self.earliest, self.latest
-        if self.qualified:
-            if self.precision is Precision.YEAR:
-                lo = _dt.date(max(1, self.year - 1), 1, 1)
-                hi = _dt.date(min(9999, self.year + 1), 12, 31)
-            elif self.precision is Precision.MONTH:
-                lo = _add_months(lo, -1)
-                hi = _add_months(hi.replace(day=1), 1)
-                hi = hi.replace(day=_month_length(hi.year, hi.month))
-            else:
-                lo = lo - _dt.timedelta(days=1) if lo > _dt.date.min else lo
-                hi = hi + _dt.timedelta(days=1) if hi < _dt.date.max else hi
-        return lo.toordinal(), hi.toordinal()
+        return _bounds(self.year, self.month, self.day, self.approximate or self.uncertain)
 
     def to_date(self) -> _dt.date:
         """The ``datetime.date``, only for an exact, unqualified day."""
@@ -616,6 +605,26 @@ def _parse_human(text: str) -> PartialDate:
     if month is None and a.day == b.day:
         raise DateParseError(f"{text!r}: a day without a month is not a date")
     return PartialDate(year=a.year, month=month, day=day)
+
+
+@functools.lru_cache(maxsize=65536)
+def _bounds(year: int, month: int | None, day: int | None, qualified: bool) -> tuple[int, int]:
+    """Ordinals of the first and last possible day of a partial date (cached: dates repeat)."""
+    lo = _dt.date(year, month or 1, day or 1)
+    last_month = month or 12
+    hi = _dt.date(year, last_month, day or _month_length(year, last_month))
+    if qualified:
+        if month is None:
+            lo = _dt.date(max(1, year - 1), 1, 1)
+            hi = _dt.date(min(9999, year + 1), 12, 31)
+        elif day is None:
+            lo = _add_months(lo, -1)
+            hi = _add_months(hi.replace(day=1), 1)
+            hi = hi.replace(day=_month_length(hi.year, hi.month))
+        else:
+            lo = lo - _dt.timedelta(days=1) if lo > _dt.date.min else lo
+            hi = hi + _dt.timedelta(days=1) if hi < _dt.date.max else hi
+    return lo.toordinal(), hi.toordinal()
 
 
 def _month_length(year: int, month: int) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from . import _codec
-from ._dataset import Conflict, Dataset, _references, integrity_problems
+from ._dataset import Conflict, Dataset, _references, checked_dataset, integrity_problems
 from ._errors import DatasetError, IsscoopError, Problem
 from ._model import Record
 from ._public import present_as_isscoop
@@ -103,11 +103,13 @@ def _no_constant(token: str) -> None:
 
 
 def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in items:
-        if k in out:
-            raise ValueError(f"duplicate key {k!r}")
-        out[k] = v
+    out = dict(items)
+    if len(out) != len(items):
+        seen: set[str] = set()
+        for k, _ in items:
+            if k in seen:
+                raise ValueError(f"duplicate key {k!r}")
+            seen.add(k)
     return out
 
 
@@ -268,7 +270,7 @@ def _build(docs: list[tuple[str, Any]], ctx: _codec.Context, base: Dataset | Non
         problems = integrity_problems(collections, locate)
         if problems:
             raise DatasetError(problems)
-        return Dataset(version=version, **collections)
+        return checked_dataset(version=version, **collections)
     overlay = _overlay_dataset(collections, base, locate)
     return merge(base, overlay)
 
