@@ -50,14 +50,16 @@ KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agr
 
 #: The longest text value accepted, in characters.
 MAX_TEXT: Final = 20_000
+#: At most this many problems are listed; a file with more is refused all the same.
+MAX_PROBLEMS: Final = 1000
 #: The longest string that gets "did you mean" suggestions.
 _MAX_HINT: Final = 200
 
-_EDTF_DATE: Final = r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
+_EDTF_DATE: Final = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?"
 DATE_PATTERN: Final = f"^{_EDTF_DATE}$"
 PERIOD_PATTERN: Final = f"^({_EDTF_DATE}|(({_EDTF_DATE})|\\.\\.)?/(({_EDTF_DATE})|\\.\\.)?)$"
 ID_PATTERN: Final = "^[a-z0-9]+(-[a-z0-9]+)*$"
-VERSION_PATTERN: Final = "^\\d{4}\\.\\d{1,2}\\.\\d+$"
+VERSION_PATTERN: Final = "^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$"
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
@@ -82,8 +84,18 @@ class Context:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.file = "<data>"
+        self.unlisted = 0
 
     def problem(self, path: str, message: str, expected: str | None = None, got: object = _OMIT) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            if self.unlisted == 0:
+                self.problems.append(
+                    Problem(
+                        file=self.file, path="$", message=f"more than {MAX_PROBLEMS} problems; the rest are not listed"
+                    )
+                )
+            self.unlisted += 1
+            return
         got_text = None if got is _OMIT else _show(got)
         self.problems.append(Problem(file=self.file, path=path, message=message, expected=expected, got=got_text))
 
@@ -91,6 +103,11 @@ class Context:
 # Dates repeat a great deal in real data; their objects are immutable, so share them.
 _parse_date = functools.lru_cache(maxsize=65536)(PartialDate.parse)
 _parse_period = functools.lru_cache(maxsize=65536)(Period.parse)
+
+
+def _key(key: str) -> str:
+    """A JSON key as shown in a path: cut short if it is very long."""
+    return key if len(key) <= _MAX_HINT else f"{key[:40]}...({len(key)} characters)"
 
 
 def _close(word: object, choices: Iterable[str], n: int = 1) -> list[str]:
@@ -117,6 +134,10 @@ def _show(value: object) -> str:
 
 
 # -- field kinds ----------------------------------------------------------------
+
+
+#: For each class, the JSON key of each attribute (to place a model error on its field).
+_JSON_KEYS: dict[type, dict[str, str]] = {}
 
 
 class Kind:
@@ -363,6 +384,7 @@ class Obj(Kind):
         self.default = None if optional else _OMIT
         self.expected = f"an object ({cls.__name__})"
         self._required = tuple(k for k, (_, kind) in self.fields.items() if kind.default is _OMIT)
+        _JSON_KEYS.setdefault(cls, {}).update({attr: key for key, (attr, _) in self.fields.items()})
         self._required_set = frozenset(self._required)
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
@@ -379,7 +401,7 @@ class Obj(Kind):
             if spec is None:
                 close = _close(key, fields)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                ctx.problem(f"{path}.{key}", f"unknown field{hint}", "one of: " + ", ".join(fields))
+                ctx.problem(f"{path}.{_key(key)}", f"unknown field{hint}", "one of: " + ", ".join(fields))
                 ok = False
                 continue
             attr, kind = spec
@@ -873,7 +895,9 @@ def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Cont
     try:
         return pending.cls(**values)
     except (IsscoopError, TypeError) as e:
-        ctx.problem(pending.path, str(e))
+        field = getattr(e, "field", None)
+        key = _JSON_KEYS.get(pending.cls, {}).get(field or "", None)
+        ctx.problem(f"{pending.path}.{key}" if key else pending.path, str(e))
         return _BAD
 
 
@@ -895,15 +919,17 @@ def decode(doc: object, file: str, ctx: Context) -> list[Located]:
                 ctx.problem("$.version", "bad version", 'a dataset version such as "2026.11.0"', value)
             continue
         if key == "description":
-            if not isinstance(value, str) or _check_text(value, "$.description", ctx) is _BAD:
+            if not isinstance(value, str):
                 ctx.problem("$.description", "wrong type", "a string", value)
+            else:
+                _check_text(value, "$.description", ctx)
             continue
         if key == "format_version":
             continue
         if key not in SPECS:
             close = _close(key, SPECS)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            ctx.problem(f"$.{key}", f"unknown record type{hint}", "one of: " + ", ".join(KINDS))
+            ctx.problem(f"$.{_key(key)}", f"unknown record type{hint}", "one of: " + ", ".join(KINDS))
             continue
         if not isinstance(value, list):
             ctx.problem(f"$.{key}", "wrong type", "an array of records", value)

@@ -141,14 +141,16 @@ class Answer:
 
 
 _DATE_RE: Final = re.compile(
-    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T[0-9:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2})"
+    r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
+    r"(?:Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?)?)?)?)?"
     r"(?P<q>[~?%])?"
 )
 _UNSUPPORTED: Final = (
     (re.compile(r"^-"), "negative years"),
     (re.compile(r"^Y"), "years with more than four digits"),
     (re.compile(r"X", re.IGNORECASE), "unspecified digits (X)"),
-    (re.compile(r"^\d{4}-(2[1-4])"), "seasons (months 21-24)"),
+    (re.compile(r"^[0-9]{4}-(2[1-4])"), "seasons (months 21-24)"),
 )
 
 

@@ -126,7 +126,7 @@ def _parse(name: str, text: str, ctx: _codec.Context) -> object:
     return _codec._BAD
 
 
-_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]')
+_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}\n]')
 
 
 def _record_lines(text: str, doc: Mapping[str, Any]) -> dict[str, int]:

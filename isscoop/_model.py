@@ -775,6 +775,11 @@ class Meeting(Record):
     outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     since_last_heads_meeting: str | None = attrs.field(default=None, validator=v.opt_text)
 
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.end is not None and self.end.bounds()[1] < self.date.bounds()[0]:
+            raise v.fail(self, "end", f"a date on or after the start {self.date}", str(self.end))
+
     @property
     def period(self) -> Period:
         """From ``date`` to ``end`` (or ``date`` alone)."""

@@ -24,7 +24,12 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 class InvalidRecord(IsscoopError, ValueError):
-    """A record was built with a value of the wrong type or form."""
+    """A record was built with a value of the wrong type or form.
+
+    ``field`` names the attribute at fault, when there is one.
+    """
+
+    field: str | None = None
 
 
 def _got(value: object) -> str:
@@ -36,7 +41,9 @@ def _got(value: object) -> str:
 
 def fail(inst: object, name: str, expected: str, value: object) -> InvalidRecord:
     """The error for a bad field value."""
-    return InvalidRecord(f"{type(inst).__name__}.{name}: expected {expected}, got {_got(value)}")
+    error = InvalidRecord(f"{type(inst).__name__}.{name}: expected {expected}, got {_got(value)}")
+    error.field = name
+    return error
 
 
 def ident(inst: object, a: attrs.Attribute[Any], value: object) -> None:
@@ -115,7 +122,7 @@ def member(kind: type[E]) -> Callable[[object, attrs.Attribute[Any], object], No
     return check
 
 
-VERSION_RE: Final = re.compile(r"\d{4}\.\d{1,2}\.\d+")
+VERSION_RE: Final = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]+")
 
 
 def opt_version(inst: object, a: attrs.Attribute[Any], value: object) -> None:
