@@ -970,6 +970,41 @@ def schema() -> dict[str, Any]:
     }
 
 
+def prune(doc: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    """``doc`` without references to ids outside ``known``.
+
+    A missing id leaves a list; an optional reference to it becomes null; a
+    nested object that cannot do without it (a tenure's agency) is left out.
+    Used to view a dataset as an earlier release, before later records existed.
+    """
+    return {key: [_prune(SPECS[key], r, known) for r in v] if key in SPECS else v for key, v in doc.items()}
+
+
+_DROP: Any = object()
+
+
+def _prune(kind: Kind, value: Any, known: set[str]) -> Any:
+    if isinstance(kind, RefKind):
+        if isinstance(value, str) and value not in known:
+            return None if kind.default is None else _DROP
+        return value
+    if isinstance(kind, ListOf) and isinstance(value, list):
+        items = [_prune(kind.item, x, known) for x in value]
+        return [x for x in items if x is not _DROP]
+    if isinstance(kind, ClaimsKind) and isinstance(value, list):
+        return [c for c in (_prune(kind.obj, x, known) for x in value) if c is not _DROP]
+    if isinstance(kind, Obj) and isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            spec = kind.fields.get(key)
+            pruned = _prune(spec[1], item, known) if spec is not None else item
+            if pruned is _DROP:
+                return _DROP
+            out[key] = pruned
+        return out
+    return value
+
+
 def dump_record(record: Record | Source) -> dict[str, Any]:
     """One record as its JSON object."""
     return dict(SPECS[_kind_of(record)].dump(record))

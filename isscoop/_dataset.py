@@ -192,9 +192,11 @@ def _rebuild(collections: dict[str, list[Any]], version: str) -> Dataset:
     """A dataset from records whose references may point at other versions of each other.
 
     Records are re-linked through the codec, so that every reference points
-    at the object in the new dataset.
+    at the object in the new dataset; references to records that are not
+    there (added in a later release) are left out.
     """
     doc = _codec.encode(collections)
+    doc = _codec.prune(doc, {r.id for items in collections.values() for r in items})
     ctx = _codec.Context()
     located = _codec.decode(doc, f"<dataset {version}>", ctx)
     built = _codec.build(located, ctx)
