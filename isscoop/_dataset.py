@@ -83,6 +83,7 @@ class Dataset(Exportable):
     agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
     version: str | None = attrs.field(default=None)
+    _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not _CHECKED.get():
@@ -112,11 +113,18 @@ class Dataset(Exportable):
 
     def resolve(self, key: str) -> Record:
         """The agency, official, program, meeting or agreement that ``key`` names."""
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(key)
+        return found
+
+    def _resolve(self, key: str) -> Record:
         kinds = ("agencies", "officials", "programs", "meetings", "agreements")
         for name in kinds:
-            for r in getattr(self, name):
-                if r.id == key:
-                    return r  # type: ignore[no-any-return]
+            q = getattr(self, name)
+            p = q._index.ids().get(key)
+            if p is not None:
+                return q._index.items[p]  # type: ignore[no-any-return]
         for name in kinds:
             found = getattr(self, name).get(key, None)
             if found is not None:

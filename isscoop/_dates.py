@@ -574,12 +574,18 @@ def to_partial_date(value: DateLike, *, field: str = "day") -> PartialDate:
         return PartialDate.from_date(value)
     if isinstance(value, str):
         try:
-            return PartialDate.from_text(value)
+            return _from_text(value)
         except DateParseError as e:
             raise DateParseError(f"{field}: {e}") from None
     raise DateParseError(
         f"{field}: expected a date, datetime, date string or PartialDate, got {value!r} ({type(value).__name__})"
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _from_text(text: str) -> PartialDate:
+    """:meth:`PartialDate.from_text`, remembered: query arguments repeat."""
+    return PartialDate.from_text(text)
 
 
 def _parse_human(text: str) -> PartialDate:

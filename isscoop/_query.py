@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
 import attrs
 
 from . import _text
-from ._dates import NEG_INF, POS_INF, Answer, DateLike, Tri, day_window, span_window
+from ._dates import (
+    NEG_INF,
+    POS_INF,
+    Answer,
+    DateLike,
+    Tri,
+    day_window,
+    span_window,
+    to_partial_date,
+)
 from ._errors import Ambiguous, NotFound
 from ._exportable import Exportable
 from ._model import Agency, Agreement, Assume, Official, Record, Source, _keep
@@ -73,6 +82,7 @@ class _Spans:
         "e_lo_sorted",
         "irregular_no",
         "irregular_yes",
+        "offsets",
         "pos",
         "regular_e_hi",
         "regular_e_lo",
@@ -87,6 +97,7 @@ class _Spans:
     def __init__(self, bounds_per_item: Iterable[Iterable[tuple[int, int, int, int]]]) -> None:
         pos, s_lo, s_hi, e_lo, e_hi = array("l"), array("q"), array("q"), array("q"), array("q")
         counts: list[int] = []
+        offsets = array("l", [0])
         for p, spans in enumerate(bounds_per_item):
             n = 0
             for a, b, c, d in spans:
@@ -97,7 +108,9 @@ class _Spans:
                 e_hi.append(d)
                 n += 1
             counts.append(n)
+            offsets.append(len(pos))
         self.pos, self.s_lo, self.s_hi, self.e_lo, self.e_hi = pos, s_lo, s_hi, e_lo, e_hi
+        self.offsets = offsets
         self.single = all(n == 1 for n in counts)
         n = len(pos)
         self.s_hi_order = array("l", sorted(range(n), key=s_hi.__getitem__))
@@ -120,20 +133,31 @@ class _Spans:
         total = bisect_right(self.s_lo_sorted, w_hi) - bisect_left(self.regular_e_hi, w_lo)
         return total - sum(1 for i in self.irregular_no if self.s_lo[i] <= w_hi and self.e_hi[i] < w_lo)
 
+    def test(self, p: int, w_lo: int, w_hi: int, assume: Assume) -> bool:
+        """Whether record ``p`` has an entry that answers YES (or, ``"possible"``, not NO)."""
+        if assume == "certain":
+            s_hi, e_lo = self.s_hi, self.e_lo
+            return any(s_hi[i] <= w_hi and e_lo[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
+        s_lo, e_hi = self.s_lo, self.e_hi
+        return any(s_lo[i] <= w_hi and e_hi[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
+
     def positions(self, w_lo: int, w_hi: int, assume: Assume) -> list[int]:
         """Positions of the records with an entry that answers YES (or not NO), ascending."""
+        pos = self.pos
         if assume == "certain":
             n_a = bisect_right(self.s_hi_sorted, w_hi)
             n_b = len(self.e_lo_sorted) - bisect_left(self.e_lo_sorted, w_lo)
             if n_a <= n_b:
-                hits = {self.pos[i] for i in self.s_hi_order[:n_a] if self.e_lo[i] >= w_lo}
+                e_lo = self.e_lo
+                hits = [pos[i] for i in self.s_hi_order[:n_a] if e_lo[i] >= w_lo]
             else:
-                start = len(self.e_lo_sorted) - n_b
-                hits = {self.pos[i] for i in self.e_lo_order[start:] if self.s_hi[i] <= w_hi}
+                s_hi = self.s_hi
+                hits = [pos[i] for i in self.e_lo_order[len(self.e_lo_sorted) - n_b :] if s_hi[i] <= w_hi]
         else:
-            s_lo, e_hi, pos = self.s_lo, self.e_hi, self.pos
-            hits = {pos[i] for i in range(len(pos)) if s_lo[i] <= w_hi and e_hi[i] >= w_lo}
-        return sorted(hits)
+            s_lo, e_hi = self.s_lo, self.e_hi
+            hits = [pos[i] for i in range(len(pos)) if s_lo[i] <= w_hi and e_hi[i] >= w_lo]
+        # With one span per record the positions are already distinct.
+        return sorted(hits) if self.single else sorted(set(hits))
 
 
 class _Index:
@@ -191,6 +215,14 @@ class _Index:
             return out
 
         return cast("dict[str, array[int]]", self._get("postings", build))
+
+    def posting_set(self, ident: str) -> frozenset[int]:
+        """The posting list of ``ident`` as a set, kept once asked for (queries repeat)."""
+        sets = cast("dict[str, frozenset[int]]", self._get("posting_sets", dict))
+        found = sets.get(ident)
+        if found is None:
+            found = sets[ident] = frozenset(self.postings().get(ident, ()))
+        return found
 
     def heads(self) -> dict[str, array[int]]:
         """Positions of the officials who held the head post of each agency."""
@@ -498,23 +530,19 @@ class Query(Exportable, Generic[T]):
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
-        postings = self._index.postings()
-        pa, pb = postings.get(self._resolve(a), ()), postings.get(self._resolve(b), ())
-        small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-        other = set(large)
-        return self._keep_positions(p for p in small if p in other)
+        index = self._index
+        return self._keep_positions(index.posting_set(self._resolve(a)) & index.posting_set(self._resolve(b)))
 
     def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
         if assume not in ("certain", "possible"):
             _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
         if self._sel is None and self._window is None:
             return self._view(None, _Window(lo, hi, assume))
-        items = self._index.items
         members = self._positions()
+        spans = self._index.spans()
         if len(members) < 64:
-            label = f"{lo}/{hi}"
-            return self._view(p for p in members if _keep(_answer(items[p], lo, hi, label), assume))
-        return self._keep_positions(self._index.spans().positions(lo, hi, assume))
+            return self._view(p for p in members if spans.test(p, lo, hi, assume))
+        return self._keep_positions(spans.positions(lo, hi, assume))
 
     def on(self, day: DateLike, *, assume: Assume = "certain") -> Self:
         """Records going on at some time within ``day``.
@@ -523,12 +551,14 @@ class Query(Exportable, Generic[T]):
         records for which that is certain are kept; ``assume="possible"`` also
         keeps those the dates cannot decide.
         """
-        lo, hi, _ = day_window(day)
-        return self._in_window(lo, hi, assume)
+        return self._in_window(*to_partial_date(day).bounds(), assume)
 
     def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
         """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
-        lo, hi, _ = span_window(start, end)
+        lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
+        hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
+        if lo > hi:
+            span_window(start, end)  # raises, naming both dates
         return self._in_window(lo, hi, assume)
 
     def before(self, day: DateLike, *, assume: Assume = "certain") -> Self:
@@ -593,12 +623,16 @@ class OfficialQuery(Query[Official]):
         ['Sean Duffy']
         """
         agency_id = self._resolve(of)
-        day_window(on)  # reject a bad date even when no official matches
+        lo, hi = to_partial_date(on).bounds()
+
+        _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
 
         def held(o: Official) -> bool:
-            return any(_keep(t.covers(on), assume) for t in o.tenures if t.head and t.agency.id == agency_id)
+            return any(_within(t.bounds(), lo, hi, assume) for t in o.tenures if t.head and t.agency.id == agency_id)
 
-        return self._new(o for o in self if held(o))
+        items = self._index.items
+        candidates = self._index.heads().get(agency_id, ())
+        return self._keep_positions(p for p in candidates if held(items[p]))
 
 
 class AgreementQuery(Query[Agreement]):
@@ -614,6 +648,14 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume)
+
+
+def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume) -> bool:
+    """The rule of :func:`isscoop._dates.window_answer`, without the reason: YES (or, "possible", not NO)."""
+    s_lo, s_hi, e_lo, e_hi = bounds
+    if assume == "certain":
+        return s_hi <= hi and e_lo >= lo
+    return s_lo <= hi and e_hi >= lo
 
 
 def _named_on(item: object, key: str, on: DateLike) -> bool:

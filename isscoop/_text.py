@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Final
 
@@ -69,9 +70,10 @@ def transliterate(folded: str) -> str:
     return "".join(_CYRILLIC.get(ch, ch) for ch in folded)
 
 
-def keys(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def keys(text: str) -> frozenset[str]:
     """Every lookup key for a name: the folded form and its transliteration."""
     folded = fold(text)
     if not folded:
-        return set()
-    return {folded, transliterate(folded)}
+        return frozenset()
+    return frozenset({folded, transliterate(folded)})
