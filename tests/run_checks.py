@@ -1,8 +1,10 @@
 """Run every check isscoop has, in one command: ``python tests/run_checks.py``.
 
 ruff, ``mypy --strict``, the Sphinx doctest and html builders (warnings as
-errors, nitpicky), then pytest (unit tests, docstring doctests, the docs and
-the README).  Every check runs even when an earlier one fails; the exit
+errors, nitpicky), the benchmarks' quick regression guard (isscoop must stay
+at least 3x faster than a naive scan measured in the same run; it never
+compares absolute times), then pytest (unit tests, docstring doctests, the
+docs and the README).  Every check runs even when an earlier one fails; the exit
 status is non-zero if any failed.  pytest runs last, so its summary line
 closes the output.
 """
@@ -29,6 +31,7 @@ CHECKS: list[tuple[str, list[str]]] = [
     ("mypy --strict", [sys.executable, "-m", "mypy", "--strict"]),
     ("sphinx doctest", _sphinx("doctest")),
     ("sphinx html", _sphinx("html")),
+    ("benchmark regression guard", [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"]),
     ("pytest", [sys.executable, "-m", "pytest"]),
 ]
 
