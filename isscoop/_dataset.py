@@ -361,4 +361,4 @@ def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
     return problems
 
 
-present_as_isscoop(globals(), ["Conflict", "Dataset"])
+present_as_isscoop(globals())

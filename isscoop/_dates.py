@@ -652,4 +652,4 @@ def _add_months(d: _dt.date, n: int) -> _dt.date:
     return _dt.date(year, month + 1, 1)
 
 
-present_as_isscoop(globals(), ["Answer", "PartialDate", "Period", "Precision", "Tri"])
+present_as_isscoop(globals())

@@ -19,6 +19,11 @@ __all__ = [
 ]
 
 
+def bulleted(title: str, items: Iterable[object]) -> str:
+    """A title line, then one ``  - item`` line per item."""
+    return "\n".join([title, *(f"  - {item}" for item in items)])
+
+
 class IsscoopError(Exception):
     """Root of every exception raised by isscoop."""
 
@@ -99,14 +104,10 @@ class DatasetError(IsscoopError, ValueError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         n = len(self.problems)
-        lines = [f"{n} problem{'s' if n != 1 else ''} in the dataset:"]
-        lines += [f"  - {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
+        super().__init__(bulleted(f"{n} problem{'s' if n != 1 else ''} in the dataset:", self.problems))
 
     def __str__(self) -> str:
         return str(self.args[0])
 
 
-present_as_isscoop(
-    globals(), ["Ambiguous", "DatasetError", "DateParseError", "IsscoopError", "NotFound", "Problem", "Undecidable"]
-)
+present_as_isscoop(globals())

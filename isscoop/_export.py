@@ -874,4 +874,4 @@ def _md_escape(text: str) -> str:
     return text
 
 
-present_as_isscoop(globals(), ["MissingExtra"])
+present_as_isscoop(globals())

@@ -21,7 +21,7 @@ from typing import IO, Any, Final
 
 from . import _codec
 from ._dataset import Conflict, Dataset, _references, checked_dataset, integrity_problems
-from ._errors import DatasetError, IsscoopError, Problem
+from ._errors import DatasetError, IsscoopError, Problem, bulleted
 from ._model import Record
 from ._public import present_as_isscoop
 
@@ -56,9 +56,7 @@ class MergeError(IsscoopError, ValueError):
     def __init__(self, conflicts: Iterable[str]) -> None:
         self.conflicts = tuple(conflicts)
         n = len(self.conflicts)
-        lines = [f"{n} conflicting field{'s' if n != 1 else ''}; nothing was merged:"]
-        lines += [f"  - {c}" for c in self.conflicts]
-        super().__init__("\n".join(lines))
+        super().__init__(bulleted(f"{n} conflicting field{'s' if n != 1 else ''}; nothing was merged:", self.conflicts))
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -509,4 +507,4 @@ def _load_bundled() -> Dataset:
     return load(*streams)
 
 
-present_as_isscoop(globals(), ["IsscoopWarning", "MergeError"])
+present_as_isscoop(globals())

@@ -1057,30 +1057,4 @@ class Agreement(Record):
         return tuple(sorted(dated))
 
 
-present_as_isscoop(
-    globals(),
-    [
-        "Agency",
-        "AgencyKind",
-        "Agreement",
-        "AgreementKind",
-        "AgreementStatus",
-        "Claim",
-        "CrewMember",
-        "DatedName",
-        "Location",
-        "Meeting",
-        "MeetingKind",
-        "MeetingStatus",
-        "Milestone",
-        "Official",
-        "Participation",
-        "Program",
-        "ProgramKind",
-        "Rank",
-        "Record",
-        "Source",
-        "StatusEvent",
-        "Tenure",
-    ],
-)
+present_as_isscoop(globals())

@@ -216,6 +216,10 @@ class _Index:
 
         return cast("dict[str, array[int]]", self._get("postings", build))
 
+    def remembered(self) -> dict[str, int]:
+        """Positions of records found by name before (names repeat in real use)."""
+        return cast("dict[str, int]", self._get("remembered", dict))
+
     def posting_set(self, ident: str) -> frozenset[int]:
         """The posting list of ``ident`` as a set, kept once asked for (queries repeat)."""
         sets = cast("dict[str, frozenset[int]]", self._get("posting_sets", dict))
@@ -224,17 +228,18 @@ class _Index:
             found = sets[ident] = frozenset(self.postings().get(ident, ()))
         return found
 
-    def heads(self) -> dict[str, array[int]]:
-        """Positions of the officials who held the head post of each agency."""
+    def heads(self) -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
+        """For each agency, the position and time bounds of every head tenure held there."""
 
-        def build() -> dict[str, array[int]]:
-            out: dict[str, array[int]] = {}
+        def build() -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
+            out: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
             for p, item in enumerate(self.items):
-                for agency in {t.agency.id for t in getattr(item, "tenures", ()) if t.head}:
-                    out.setdefault(agency, array("l")).append(p)
+                for t in getattr(item, "tenures", ()):
+                    if t.head:
+                        out.setdefault(t.agency.id, []).append((p, t.bounds()))
             return out
 
-        return cast("dict[str, array[int]]", self._get("heads", build))
+        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._get("heads", build))
 
     def spans(self) -> _Spans:
         """Sorted time bounds for on/during/in-force questions."""
@@ -410,6 +415,10 @@ class Query(Exportable, Generic[T]):
             if default is not _MISSING:
                 return default
             raise NotFound(repr(key), self._kind)
+        if on is None and members is None:
+            remembered = self._index.remembered().get(key)
+            if remembered is not None:
+                return cast(T, items[remembered])
         p = self._index.ids().get(key)
         if p is not None and (members is None or p in members):
             return cast(T, items[p])
@@ -422,6 +431,8 @@ class Query(Exportable, Generic[T]):
             if found:
                 break
         if len(found) == 1:
+            if on is None and members is None:
+                self._index.remembered()[key] = self._index.ids()[found[0].id]
             return found[0]
         if len(found) > 1:
             raise Ambiguous(key, self._kind, [f"{x.id} ({_label(x)})" for x in found])
@@ -540,7 +551,7 @@ class Query(Exportable, Generic[T]):
             return self._view(None, _Window(lo, hi, assume))
         members = self._positions()
         spans = self._index.spans()
-        if len(members) < 64:
+        if len(members) * 8 < len(self._index.items):
             return self._view(p for p in members if spans.test(p, lo, hi, assume))
         return self._keep_positions(spans.positions(lo, hi, assume))
 
@@ -627,12 +638,8 @@ class OfficialQuery(Query[Official]):
 
         _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
 
-        def held(o: Official) -> bool:
-            return any(_within(t.bounds(), lo, hi, assume) for t in o.tenures if t.head and t.agency.id == agency_id)
-
-        items = self._index.items
-        candidates = self._index.heads().get(agency_id, ())
-        return self._keep_positions(p for p in candidates if held(items[p]))
+        tenures = self._index.heads().get(agency_id, ())
+        return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
 
 
 class AgreementQuery(Query[Agreement]):
@@ -709,4 +716,4 @@ def _plural(kind: str) -> str:
     return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
-present_as_isscoop(globals(), ["AgreementQuery", "OfficialQuery", "Query"])
+present_as_isscoop(globals())

@@ -167,4 +167,4 @@ def to_opt_period(value: Period | str | None) -> Period | object | None:
     return value
 
 
-present_as_isscoop(globals(), ["InvalidRecord"])
+present_as_isscoop(globals())
