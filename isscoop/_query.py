@@ -674,12 +674,6 @@ def _named_on(item: object, key: str, on: DateLike) -> bool:
     return any(_text.keys(name) & wanted for n in names if not n.period.covers(on).no for name in (n.name, *n.aliases))
 
 
-def _answer(item: object, lo: int, hi: int, label: str) -> Answer:
-    if isinstance(item, Record):
-        return item._answer(lo, hi, label)
-    return Answer(value=Tri.NO, reason=f"{_label(item)} has no dates")
-
-
 def _hull(item: object) -> tuple[int, int, int, int]:
     if isinstance(item, Record):
         return item._hull()
