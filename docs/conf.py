@@ -46,6 +46,15 @@ nitpick_ignore = [
     ("py:class", "isscoop._query.Query"),
     ("py:class", "isscoop._model._Enum"),
     ("py:class", "isscoop._exportable.Exportable"),
+    # what records hand to exports, pictures and the command line (not public names)
+    ("py:class", "isscoop._model.Row"),
+    ("py:class", "isscoop._model.Event"),
+    ("py:class", "isscoop._model.Entry"),
+    ("py:class", "isscoop._model.Mark"),
+    ("py:class", "Fact"),
+    ("py:class", "isscoop._model.Fact"),
+    ("py:class", "Items"),
+    ("py:class", "collections.abc.Sequence"),
 ]
 nitpick_ignore_regex = [
     ("py:class", r"typing_extensions\..*"),
@@ -74,13 +83,12 @@ def _draw_pictures(app: object) -> None:
 
     matplotlib.use("Agg")
     from isscoop import plot
-    from isscoop._cli import timeline_records
 
     out = HERE / "_generated"
     out.mkdir(exist_ok=True)
     ds = isscoop.dataset()
     pair = [ds.agencies.get("NASA"), ds.agencies.get("Roscosmos")]
-    story = timeline_records(ds, pair, ("meetings", "agreements", "tenures"), None, None)
+    story = ds.timeline(*pair, kinds=("meetings", "agreements", "tenures"))
     title = "NASA and Roscosmos, 2017-2026: heads, meetings and agreements"
     for ext in ("png", "svg"):
         path = out / f"timeline.{ext}"

@@ -11,24 +11,28 @@ one of its collections is used:
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._dataset import Conflict, Dataset
+    from ._dataset import Conflict, Dataset, merge
     from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
     from ._errors import (
         Ambiguous,
         DatasetError,
         DateParseError,
+        InvalidRecord,
         IsscoopError,
+        IsscoopWarning,
+        MergeError,
+        MissingExtra,
         NotFound,
         Problem,
         Undecidable,
     )
-    from ._export import MissingExtra
-    from ._files import IsscoopWarning, MergeError, conflicts, dataset, dump, load, merge, schema
+    from ._files import conflicts, dataset, dump, load, schema
     from ._model import (
         Agency,
         AgencyKind,
@@ -55,7 +59,6 @@ if TYPE_CHECKING:
         Tenure,
     )
     from ._query import AgreementQuery, OfficialQuery, Query
-    from ._validators import InvalidRecord
 
     agencies: Query[Agency]
     officials: OfficialQuery
@@ -64,50 +67,10 @@ if TYPE_CHECKING:
     agreements: AgreementQuery
     sources: Query[Source]
 
-#: Where each public name lives.  Modules are imported on first use, so that
-#: ``import isscoop`` stays as cheap as possible.
-_HOME: dict[str, str] = {
-    **dict.fromkeys(["Conflict", "Dataset"], "_dataset"),
-    **dict.fromkeys(["Answer", "DateLike", "PartialDate", "Period", "Precision", "Tri", "to_partial_date"], "_dates"),
-    **dict.fromkeys(
-        ["Ambiguous", "DatasetError", "DateParseError", "IsscoopError", "NotFound", "Problem", "Undecidable"],
-        "_errors",
-    ),
-    **dict.fromkeys(
-        ["IsscoopWarning", "MergeError", "conflicts", "dataset", "dump", "load", "merge", "schema"], "_files"
-    ),
-    **dict.fromkeys(
-        [
-            "Agency",
-            "AgencyKind",
-            "Agreement",
-            "AgreementKind",
-            "AgreementStatus",
-            "Assume",
-            "Claim",
-            "CrewMember",
-            "DatedName",
-            "Location",
-            "Meeting",
-            "MeetingKind",
-            "MeetingStatus",
-            "Milestone",
-            "Official",
-            "Participation",
-            "Program",
-            "ProgramKind",
-            "Rank",
-            "Record",
-            "Source",
-            "StatusEvent",
-            "Tenure",
-        ],
-        "_model",
-    ),
-    **dict.fromkeys(["AgreementQuery", "OfficialQuery", "Query"], "_query"),
-    "InvalidRecord": "_validators",
-    "MissingExtra": "_export",
-}
+#: The modules behind the public names, cheapest first.  A name is looked up in
+#: their ``__all__`` lists on first use, so that ``import isscoop`` imports
+#: nothing but the version.
+_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_query", "_dataset", "_files")
 
 __all__ = [
     "Agency",
@@ -171,20 +134,19 @@ __all__ = [
     "to_partial_date",
 ]
 
-_COLLECTIONS = frozenset({"agencies", "officials", "programs", "meetings", "agreements", "sources"})
-
 
 def __getattr__(name: str) -> Any:
-    if name in _COLLECTIONS:
-        return getattr(__getattr__("dataset")(), name)
-    home = _HOME.get(name)
-    if home is None:
+    if name.startswith("_") or name not in __all__:
         raise AttributeError(f"module 'isscoop' has no attribute {name!r}")
-    module = importlib.import_module(f"isscoop.{home}")
-    for public, where in _HOME.items():
-        if where == home:
-            globals()[public] = getattr(module, public)
-    return globals()[name]
+    for home in _MODULES:
+        importlib.import_module(f"isscoop.{home}")
+        module = sys.modules[f"isscoop.{home}"]
+        if name in module.__all__:
+            value = getattr(module, name)
+            globals()[name] = value
+            return value
+    # what remains are the bundled dataset's collections: isscoop.agencies, ...
+    return getattr(__getattr__("dataset")(), name)
 
 
 def __dir__() -> list[str]:

@@ -1,7 +1,7 @@
-"""``python -m isscoop``: see :mod:`isscoop._cli`."""
+"""``python -m isscoop``: see :mod:`isscoop.cli`."""
 
 import sys
 
-from ._cli import main
+from .cli import main
 
 sys.exit(main())

@@ -1,9 +1,14 @@
 """The file format: JSON values to model objects and back, collecting every problem.
 
-Decoding happens in two passes.  The first checks every value's type and form
-and turns references into placeholders; the second builds the objects in
-dependency order and resolves the placeholders.  Problems from both passes are
-gathered with their file and JSON path; nothing is built if there is any.
+Nothing here is written per record kind: every specification is derived from
+the model's declarations (:data:`isscoop._model.KINDS`, the attrs fields, their
+types and their metadata), as cattrs derives (de)structuring from attrs.
+
+Loading is one walk: each record is checked, its references resolved against
+the records built before it, and its object built, with every problem
+gathered with its file and JSON path.  Kinds are built in the order of
+:data:`~isscoop._model.KINDS`, and records that refer to records of their own
+kind after those.  Nothing is returned if there is any problem.
 """
 
 from __future__ import annotations
@@ -12,41 +17,20 @@ import difflib
 import enum
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import types
+import typing
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 
+from . import _model
 from ._dates import PartialDate, Period
 from ._errors import DateParseError, IsscoopError, Problem
-from ._model import (
-    Agency,
-    AgencyKind,
-    Agreement,
-    AgreementKind,
-    AgreementStatus,
-    Claim,
-    CrewMember,
-    DatedName,
-    Location,
-    Meeting,
-    MeetingKind,
-    MeetingStatus,
-    Milestone,
-    Official,
-    Participation,
-    Program,
-    ProgramKind,
-    Rank,
-    Record,
-    Source,
-    StatusEvent,
-    Tenure,
-)
+from ._model import FORM, KEY, Claim, Record, Source
 from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
 
 FORMAT_VERSION: Final = 1
-KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agreements")
 
 #: The longest text value accepted, in characters.
 MAX_TEXT: Final = 20_000
@@ -67,24 +51,14 @@ _BAD: Any = object()  # a value that failed; its problem is already recorded
 _OMIT: Any = object()  # "not given": the model's default applies
 
 
-class Ref:
-    """A reference by id, resolved in the second pass."""
-
-    __slots__ = ("id", "kinds", "path")
-
-    def __init__(self, kinds: tuple[str, ...], ident: str, path: str) -> None:
-        self.kinds = kinds
-        self.id = ident
-        self.path = path
-
-
 class Context:
-    """Problems gathered while decoding one or more files."""
+    """Problems gathered while loading, and the records built so far (by id: kind and object)."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.file = "<data>"
         self.unlisted = 0
+        self.table: dict[str, tuple[str, Any]] = {}
 
     def problem(self, path: str, message: str, expected: str | None = None, got: object = _OMIT) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -160,6 +134,10 @@ class Kind:
         """The JSON Schema (draft 2020-12) of the values this kind reads."""
         return {}
 
+    def required(self) -> Kind:
+        """The same kind with no default: a claim's value must be given."""
+        return self
+
 
 class Text(Kind):
     expected = "a non-empty string"
@@ -177,6 +155,9 @@ class Text(Kind):
 
     def schema(self) -> dict[str, Any]:
         return _nullable({"type": "string", "minLength": 1, "maxLength": MAX_TEXT}, self.default is None)
+
+    def required(self) -> Kind:
+        return type(self)()
 
 
 def _check_text(raw: str, path: str, ctx: Context) -> Any:
@@ -281,6 +262,9 @@ class Date(Kind):
     def schema(self) -> dict[str, Any]:
         return _nullable({"type": "string", "pattern": DATE_PATTERN}, self.default is None)
 
+    def required(self) -> Kind:
+        return Date(optional=False)
+
 
 class PeriodKind(Kind):
     expected = 'an EDTF interval such as "2018-10-10/2025-07-31" or "2025-07-09/.."'
@@ -309,6 +293,9 @@ class PeriodKind(Kind):
 
     def schema(self) -> dict[str, Any]:
         return _nullable({"type": "string", "pattern": PERIOD_PATTERN}, True)
+
+    def required(self) -> Kind:
+        return PeriodKind()
 
 
 class EnumKind(Kind):
@@ -354,11 +341,23 @@ class ListOf(Kind):
         return {"type": "array", "items": self.item.schema()}
 
 
+class Url(Text):
+    """A link target."""
+
+    expected = "an absolute http or https URL"
+
+
+def _singular(collection: str) -> str:
+    return _model.kind_named(collection).kind_name
+
+
 class RefKind(Kind):
+    """A reference by id to a record built earlier in the same load (or given as known)."""
+
     def __init__(self, *kinds: str, optional: bool = False) -> None:
         self.kinds = kinds
         self.default = None if optional else _OMIT
-        self.expected = "the id of " + " or ".join(k.rstrip("s").replace("agencie", "agency") for k in kinds)
+        self.expected = "the id of " + " or ".join(_singular(k) for k in kinds)
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
         if raw is None and self.default is None:
@@ -366,7 +365,13 @@ class RefKind(Kind):
         if not isinstance(raw, str) or not ID_RE.fullmatch(raw):
             ctx.problem(path, "bad reference", self.expected, raw)
             return _BAD
-        return Ref(self.kinds, raw, path)
+        hit = ctx.table.get(raw)
+        if hit is not None and hit[0] in self.kinds:
+            return hit[1]  # the object, or _BAD for a record with problems of its own
+        close = _close(raw, [k for k, (kind, _) in ctx.table.items() if kind in self.kinds], n=3)
+        hint = f"; close matches: {', '.join(close)}" if close else ""
+        ctx.problem(path, f"unknown reference{hint}", f"an id from {' or '.join(self.kinds)}", raw)
+        return _BAD
 
     def dump(self, value: Any) -> Any:
         return None if value is None else value.id
@@ -375,8 +380,13 @@ class RefKind(Kind):
         return _nullable({"type": "string", "pattern": ID_PATTERN}, self.default is None)
 
 
+def _bad(value: Any) -> bool:
+    """Whether a loaded value had a problem (a tuple holds objects or plain values)."""
+    return value is _BAD or (type(value) is tuple and _BAD in value)
+
+
 class Obj(Kind):
-    """A nested JSON object decoded into an attrs class."""
+    """A JSON object built into an attrs class."""
 
     def __init__(self, cls: type, fields: Mapping[str, tuple[str, Kind]], optional: bool = False) -> None:
         self.cls = cls
@@ -384,10 +394,14 @@ class Obj(Kind):
         self.default = None if optional else _OMIT
         self.expected = f"an object ({cls.__name__})"
         self._required = tuple(k for k, (_, kind) in self.fields.items() if kind.default is _OMIT)
-        _JSON_KEYS.setdefault(cls, {}).update({attr: key for key, (attr, _) in self.fields.items()})
         self._required_set = frozenset(self._required)
+        _JSON_KEYS.setdefault(cls, {}).update({attr: key for key, (attr, _) in self.fields.items()})
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def required(self) -> Kind:
+        return Obj(self.cls, self.fields)
+
+    def load(self, raw: object, path: str, ctx: Context, base: Any = None) -> Any:
+        """The built object, or ``_BAD``; with ``base``, fields not given are taken from it."""
         if raw is None and self.default is None:
             return None
         if not isinstance(raw, dict):
@@ -406,18 +420,32 @@ class Obj(Kind):
                 continue
             attr, kind = spec
             value = kind.load(item, f"{path}.{key}", ctx)
-            if value is not _BAD:
-                values[attr] = value
-            if ok and _bad(value):
+            if value is _BAD or (type(value) is tuple and _BAD in value):
                 ok = False
-        if not self._required_set.issubset(raw.keys()):
+            else:
+                values[attr] = value
+        if base is not None:
+            for key, (attr, _) in fields.items():
+                if key not in raw and attr not in ("statements", "sources"):
+                    values[attr] = getattr(base, attr)
+        elif not self._required_set.issubset(raw.keys()):
             for key in self._required:
                 if key not in raw:
                     ctx.problem(f"{path}.{key}", "missing field", fields[key][1].expected)
                     ok = False
-        return Pending(self.cls, values, path, ok)
+        if not ok:
+            return _BAD
+        try:
+            return self.cls(**values)
+        except (IsscoopError, TypeError) as e:
+            field = getattr(e, "field", None)
+            key = _JSON_KEYS.get(self.cls, {}).get(field or "", None)
+            ctx.problem(f"{path}.{key}" if key else path, str(e))
+            return _BAD
 
     def dump(self, value: Any) -> Any:
+        if value is None:
+            return None
         out = {}
         for key, (attr, kind) in self.fields.items():
             v = getattr(value, attr)
@@ -439,22 +467,16 @@ class ClaimsKind(Kind):
     """Claims, whose ``value`` is read with the kind of the field they are about."""
 
     def __init__(self, value_kinds: Mapping[str, Kind]) -> None:
-        self.value_kinds = value_kinds
+        self.value_kinds = dict(value_kinds)
         self.default = ()
         self.expected = "an array of claim objects"
-        fields: dict[str, tuple[str, Kind]] = {
-            "field": ("field", EnumLike(tuple(value_kinds))),
-            "value": ("value", _Raw()),
-            "rank": ("rank", EnumKind(Rank, Rank.NORMAL)),
-            "reason": ("reason", Text(optional=True)),
-            "stated_by": ("stated_by", RefKind("officials", "agencies", optional=True)),
-            "stated_on": ("stated_on", Date()),
-            "sources": ("sources", ListOf(RefKind("sources"))),
-            "note": ("note", Text(optional=True)),
-            "added_in": ("added_in", Version()),
-            "superseded_in": ("superseded_in", Version()),
+        fields = derived_fields(Claim, skip=("field", "value"))
+        fields["field"] = ("field", EnumLike(tuple(value_kinds)))
+        self.obj = Obj(Claim, dict(sorted({**fields, "value": ("value", _Raw())}.items())))
+        self.objs = {
+            name: Obj(Claim, dict(sorted({**fields, "value": ("value", kind)}.items())))
+            for name, kind in self.value_kinds.items()
         }
-        self.obj = Obj(Claim, fields)
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
         if raw is None:
@@ -465,19 +487,20 @@ class ClaimsKind(Kind):
         out = []
         for i, item in enumerate(raw):
             p = f"{path}[{i}]"
-            pending = self.obj.load(item, p, ctx)
-            if _bad(pending):
-                out.append(pending)
-                continue
-            field = pending.values["field"]
-            value = self.value_kinds[field].load(pending.values["value"], f"{p}.value", ctx)
-            if value is _BAD or value is None:
-                if value is None:
-                    ctx.problem(f"{p}.value", "missing value", self.value_kinds[field].expected, None)
+            field = item.get("field") if isinstance(item, dict) else None
+            obj = self.objs.get(field) if isinstance(field, str) else None
+            if obj is None:  # no usable field: report everything the generic form finds
+                self.obj.load(item, p, ctx)
                 out.append(_BAD)
                 continue
-            pending.values["value"] = value
-            out.append(pending)
+            assert isinstance(item, dict)
+            assert isinstance(field, str)
+            if "value" in item and item["value"] is None:
+                self.obj.load(item, p, ctx)  # the other fields' problems
+                ctx.problem(f"{p}.value", "missing value", self.value_kinds[field].expected, None)
+                out.append(_BAD)
+                continue
+            out.append(obj.load(item, p, ctx))
         return tuple(out)
 
     def schema(self) -> dict[str, Any]:
@@ -517,402 +540,265 @@ class _Raw(Kind):
         return raw
 
 
-class Pending:
-    """A decoded object waiting for its references to be resolved.
+# -- derived specifications --------------------------------------------------------------
 
-    ``ok`` is false when some of its values had problems: it is kept anyway,
-    so that its id and its references can still be checked.
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, globalns=vars(_model))
+
+
+def _kind_for(tp: Any, field: attrs.Attribute[Any], owner: type) -> Kind:
+    """The kind that reads and writes a field of type ``tp``, from the type and the field's metadata."""
+    optional = False
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        present = [a for a in args if a is not type(None)]
+        optional = len(present) < len(args)
+        if len(present) > 1:
+            if all(a in _model.KINDS for a in present):
+                return RefKind(*(a.collection for a in present), optional=optional)
+            raise TypeError(f"{owner.__name__}.{field.name}: no file form for {tp}")
+        tp = present[0]
+        args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple:
+        if args[0] is Claim:
+            claimable = sorted(getattr(owner, "claimable", ()))
+            hints = _hints(owner)
+            fields = {f.name: f for f in attrs.fields(owner)}
+            return ClaimsKind({name: _kind_for(hints[name], fields[name], owner).required() for name in claimable})
+        return ListOf(_kind_for(args[0], field, owner).required())
+    form = field.metadata.get(FORM)
+    has_default = field.default is not attrs.NOTHING
+    if tp is str:
+        if form == "id":
+            return Ident()
+        if form == "country":
+            return Country()
+        if form == "version":
+            return Version()
+        return (Url if form == "url" else Text)(optional=optional)
+    if tp is bool:
+        return Flag(default=field.default if has_default else False)
+    if tp is PartialDate:
+        return Date(optional=optional)
+    if tp is Period:
+        return PeriodKind(optional=optional)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        default = field.default if has_default and isinstance(field.default, enum.Enum) else None
+        return EnumKind(tp, default)
+    if tp in _model.KINDS:
+        return RefKind(tp.collection, optional=optional)
+    if attrs.has(tp):
+        return Obj(tp, derived_fields(tp), optional=optional)
+    raise TypeError(f"{owner.__name__}.{field.name}: no file form for {tp}")
+
+
+def derived_fields(cls: type, skip: tuple[str, ...] = ()) -> dict[str, tuple[str, Kind]]:
+    """Each field of an attrs class by its file name, with its kind, in name order.
+
+    The claims of a record kind that has no claimable fields are left out, and
+    so are the fields named in ``skip``.
     """
+    hints = _hints(cls)
+    out: dict[str, tuple[str, Kind]] = {}
+    for f in attrs.fields(cls):
+        if not f.init or f.name in skip:
+            continue
+        if hints[f.name] == tuple[Claim, ...] and not getattr(cls, "claimable", None):
+            continue
+        out[f.metadata.get(KEY, f.name)] = (f.name, _kind_for(hints[f.name], f, cls))
+    return dict(sorted(out.items()))
 
-    __slots__ = ("cls", "ok", "path", "values")
 
-    def __init__(self, cls: type, values: dict[str, Any], path: str, ok: bool = True) -> None:
-        self.cls = cls
-        self.values = values
-        self.path = path
-        self.ok = ok
+@functools.cache
+def _specs_for(kinds: tuple[type, ...]) -> dict[str, Obj]:
+    return {cls.collection: Obj(cls, derived_fields(cls)) for cls in kinds}  # type: ignore[attr-defined]
 
 
-def _bad(value: Any) -> bool:
-    """Whether a decoded value had a problem.
+def specs() -> dict[str, Obj]:
+    """The specification of every record kind in data files, by collection, in build order.
 
-    Shallow on purpose: an object's ``ok`` already says whether anything
-    inside it had one, and a list holds objects or plain values.
+    Derived from :data:`isscoop._model.KINDS` (and cached for it).
     """
-    if value is _BAD:
+    return _specs_for(_model.KINDS)
+
+
+def collections() -> tuple[str, ...]:
+    """The collections of a data file, in the order their records are built."""
+    return tuple(specs())
+
+
+# -- references --------------------------------------------------------------------------
+
+
+def references(kind: Kind, value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """``(JSON path, record)`` for every reference inside ``value`` read with ``kind``."""
+    if value is None:
+        return
+    if isinstance(kind, RefKind):
+        yield path, value
+    elif isinstance(kind, ListOf | ClaimsKind):
+        item = kind.item if isinstance(kind, ListOf) else kind.obj
+        for i, x in enumerate(value):
+            yield from references(item, x, f"{path}[{i}]")
+    elif isinstance(kind, Obj):
+        for key, (attr, sub) in kind.fields.items():
+            yield from references(sub, getattr(value, attr), f"{path}.{key}")
+
+
+def _has_refs(kind: Kind) -> bool:
+    if isinstance(kind, RefKind):
         return True
-    if type(value) is Pending:
-        return not value.ok
-    if type(value) is tuple:
-        return any(x is _BAD or (type(x) is Pending and not x.ok) for x in value)
+    if isinstance(kind, ListOf):
+        return _has_refs(kind.item)
+    if isinstance(kind, ClaimsKind):
+        return True
+    if isinstance(kind, Obj):
+        return any(_has_refs(k) for _, k in kind.fields.values())
     return False
 
 
-# -- the record specifications -------------------------------------------------------
-
-_SOURCES = ListOf(RefKind("sources"))
-_TEXTS = ListOf(Text())
-_DATED_NAMES = ListOf(
-    Obj(
-        DatedName,
-        {
-            "aliases": ("aliases", _TEXTS),
-            "name": ("name", Text()),
-            "note": ("note", Text(optional=True)),
-            "period": ("period", PeriodKind()),
-            "sources": ("sources", _SOURCES),
-        },
-    )
-)
-_LOCATION = Obj(Location, {"place": ("place", Text()), "country": ("country", Country())}, optional=True)
+@functools.cache
+def _ref_fields(spec: Obj) -> tuple[tuple[str, str, Kind], ...]:
+    """``(key, attribute, kind)`` of the fields of ``spec`` that can hold references."""
+    return tuple((key, attr, kind) for key, (attr, kind) in spec.fields.items() if _has_refs(kind))
 
 
-def _record(cls: type, extra: dict[str, tuple[str, Kind]], claims: Mapping[str, Kind] | None = None) -> Obj:
-    fields: dict[str, tuple[str, Kind]] = {"id": ("id", Ident())}
-    fields.update(extra)
-    fields["sources"] = ("sources", _SOURCES)
-    fields["note"] = ("note", Text(optional=True))
-    fields["added_in"] = ("added_in", Version())
-    fields["superseded_in"] = ("superseded_in", Version())
-    if claims is not None:
-        fields["claims"] = ("statements", ClaimsKind(claims))
-    return Obj(cls, dict(sorted(fields.items())))
+def record_references(record: Record | Source) -> Iterator[tuple[str, Any]]:
+    """``(JSON path suffix, record)`` for every reference a record makes, read from its declaration."""
+    for key, attr, kind in _ref_fields(specs()[record.collection]):
+        yield from references(kind, getattr(record, attr), f".{key}")
 
 
-SPECS: Final[dict[str, Obj]] = {
-    "sources": Obj(
-        Source,
-        {
-            "id": ("id", Ident()),
-            "note": ("note", Text(optional=True)),
-            "published": ("published", Date()),
-            "publisher": ("publisher", Text()),
-            "title": ("title", Text(optional=True)),
-            "url": ("url", Text()),
-        },
-    ),
-    "agencies": _record(
-        Agency,
-        {
-            "name": ("name", Text()),
-            "kind": ("kind", EnumKind(AgencyKind)),
-            "acronym": ("acronym", Text(optional=True)),
-            "country": ("country", Country()),
-            "aliases": ("aliases", _TEXTS),
-            "founded": ("founded", Date()),
-            "names": ("names", _DATED_NAMES),
-            "predecessors": ("predecessors", ListOf(RefKind("agencies"))),
-        },
-    ),
-    "officials": _record(
-        Official,
-        {
-            "name": ("name", Text()),
-            "aliases": ("aliases", _TEXTS),
-            "tenures": (
-                "tenures",
-                ListOf(
-                    Obj(
-                        Tenure,
-                        {
-                            "acting": ("acting", Flag()),
-                            "agency": ("agency", RefKind("agencies")),
-                            "attested": ("attested", ListOf(Date(optional=False))),
-                            "head": ("head", Flag()),
-                            "note": ("note", Text(optional=True)),
-                            "period": ("period", PeriodKind()),
-                            "post": ("post", Text()),
-                            "sources": ("sources", _SOURCES),
-                            "titles": ("titles", _DATED_NAMES),
-                        },
-                    )
-                ),
-            ),
-        },
-    ),
-    "programs": _record(
-        Program,
-        {
-            "name": ("name", Text()),
-            "kind": ("kind", EnumKind(ProgramKind)),
-            "aliases": ("aliases", _TEXTS),
-            "lead": ("lead", RefKind("agencies", optional=True)),
-            "parent": ("parent", RefKind("programs", optional=True)),
-            "period": ("period", PeriodKind()),
-            "planned_end": ("planned_end", Date()),
-            "participants": (
-                "participations",
-                ListOf(
-                    Obj(
-                        Participation,
-                        {
-                            "agency": ("agency", RefKind("agencies")),
-                            "note": ("note", Text(optional=True)),
-                            "period": ("period", PeriodKind(optional=True)),
-                            "role": ("role", Text()),
-                            "sources": ("sources", _SOURCES),
-                        },
-                    )
-                ),
-            ),
-            "crew": (
-                "crew",
-                ListOf(
-                    Obj(
-                        CrewMember,
-                        {
-                            "agency": ("agency", RefKind("agencies")),
-                            "note": ("note", Text(optional=True)),
-                            "person": ("person", RefKind("officials")),
-                            "role": ("role", Text()),
-                        },
-                    )
-                ),
-            ),
-            "milestones": (
-                "milestones",
-                ListOf(
-                    Obj(
-                        Milestone,
-                        {
-                            "date": ("date", Date(optional=False)),
-                            "note": ("note", Text(optional=True)),
-                            "sources": ("sources", _SOURCES),
-                            "what": ("what", Text()),
-                        },
-                    )
-                ),
-            ),
-        },
-        claims={"planned_end": Date(optional=False), "period": PeriodKind()},
-    ),
-    "meetings": _record(
-        Meeting,
-        {
-            "title": ("title", Text()),
-            "kind": ("kind", EnumKind(MeetingKind)),
-            "status": ("status", EnumKind(MeetingStatus, MeetingStatus.HELD)),
-            "date": ("date", Date(optional=False)),
-            "end": ("end", Date()),
-            "location": ("location", _LOCATION),
-            "in_person": ("in_person", Flag(default=None)),
-            "participants": ("participants", ListOf(RefKind("officials"))),
-            "agencies": ("agencies", ListOf(RefKind("agencies"))),
-            "programs": ("programs", ListOf(RefKind("programs"))),
-            "topics": ("topics", _TEXTS),
-            "outcomes": ("outcomes", _TEXTS),
-            "since_last_heads_meeting": ("since_last_heads_meeting", Text(optional=True)),
-        },
-        claims={
-            "location": Obj(Location, _LOCATION.fields),
-            "date": Date(optional=False),
-            "since_last_heads_meeting": Text(),
-        },
-    ),
-    "agreements": _record(
-        Agreement,
-        {
-            "title": ("title", Text()),
-            "kind": ("kind", EnumKind(AgreementKind)),
-            "aliases": ("aliases", _TEXTS),
-            "parties": ("parties", ListOf(RefKind("agencies"))),
-            "signatories": ("signatories", ListOf(RefKind("officials"))),
-            "programs": ("programs", ListOf(RefKind("programs"))),
-            "signed": ("signed", Date()),
-            "end": ("end", Date()),
-            "extends": ("extends", RefKind("agreements", optional=True)),
-            "supersedes": ("supersedes", RefKind("agreements", optional=True)),
-            "history": (
-                "events",
-                ListOf(
-                    Obj(
-                        StatusEvent,
-                        {
-                            "date": ("date", Date()),
-                            "end": ("end", Date()),
-                            "known_by": ("known_by", Date()),
-                            "note": ("note", Text(optional=True)),
-                            "party": ("party", RefKind("agencies", optional=True)),
-                            "sources": ("sources", _SOURCES),
-                            "status": ("status", EnumKind(AgreementStatus)),
-                        },
-                    )
-                ),
-            ),
-        },
-        claims={"signed": Date(optional=False), "end": Date(optional=False)},
-    ),
-}
-
-
-# -- building --------------------------------------------------------------------------
-
-
-@attrs.define
-class Located:
-    """A decoded record and where it came from."""
-
-    kind: str
-    pending: Pending
-    file: str
-    index: int
-
-    @property
-    def id(self) -> str | None:
-        """The record's id, or ``None`` if it had none that could be read."""
-        ident = self.pending.values.get("id")
-        return ident if isinstance(ident, str) else None
-
-
-_SAME_KIND_REFS: Final = {
-    "agencies": ("predecessors",),
-    "programs": ("parent",),
-    "agreements": ("extends", "supersedes"),
-}
-
-
-def _parents(item: Located) -> list[str]:
-    """Ids of records of the same kind that this one refers to (built first)."""
+def same_kind_keys(collection: str) -> tuple[str, ...]:
+    """The top-level keys of a kind that refer to records of the same kind (``extends``, ``parent``)."""
     out = []
-    for key in _SAME_KIND_REFS.get(item.kind, ()):
-        ref = item.pending.values.get(key)
-        for r in ref if isinstance(ref, tuple) else (ref,):
-            if isinstance(r, Ref):
-                out.append(r.id)
-    return out
+    for key, (_, kind) in specs()[collection].fields.items():
+        target = kind.item if isinstance(kind, ListOf) else kind
+        if isinstance(target, RefKind) and collection in target.kinds:
+            out.append(key)
+    return tuple(out)
 
 
-def build(located: Iterable[Located], ctx: Context, known: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
-    """Build objects from decoded records, resolving references.
+def relink(obj: Any, table: Mapping[str, Any], prune: bool = False) -> Any:
+    """``obj`` with every reference pointing at the record of that id in ``table``.
 
-    ``known`` maps ids of already-built records (e.g. the bundled dataset) to
-    objects that references may point at.  Returns the new objects by kind.
+    Returns ``obj`` itself when nothing changes.  With ``prune``, references
+    to ids not in ``table`` are dropped: from a list, to ``None`` where the
+    field is optional, and a nested object that cannot do without one is
+    dropped itself (``_BAD`` is returned for it).
     """
-    by_kind: dict[str, list[Located]] = {k: [] for k in KINDS}
-    for item in located:
-        by_kind[item.kind].append(item)
-    table: dict[str, tuple[str, Any]] = {}  # id -> (kind, object)
-    if known:
-        for ident, obj in known.items():
-            table[ident] = (_kind_of(obj), obj)
-    out: dict[str, list[Any]] = {k: [] for k in KINDS}
-    for item in located_all(by_kind):
-        if item.id is not None and _bad(item.pending):
-            table[item.id] = (item.kind, _BAD)
+    return _relink(specs()[obj.collection], obj, table, prune)
 
-    for kind in KINDS:
-        items = by_kind[kind]
-        if kind in _SAME_KIND_REFS:
-            items = _topological(items, ctx)
-        for item in items:
-            ctx.file = item.file
-            obj = _construct(item.pending, table, ctx)
-            if item.id is not None:
-                table[item.id] = (kind, obj)
-            if obj is not _BAD:
-                out[kind].append(obj)
+
+def _relink(kind: Kind, value: Any, table: Mapping[str, Any], prune: bool) -> Any:
+    if value is None:
+        return None
+    if isinstance(kind, RefKind):
+        new = table.get(value.id)
+        if new is None:
+            if not prune:
+                return value
+            return None if kind.default is None else _BAD
+        return new
+    if isinstance(kind, ListOf | ClaimsKind):
+        item = kind.item if isinstance(kind, ListOf) else kind.obj
+        items = [_relink(item, x, table, prune) for x in value]
+        kept = tuple(x for x in items if x is not _BAD)
+        return value if len(kept) == len(value) and all(a is b for a, b in zip(kept, value, strict=True)) else kept
+    if isinstance(kind, Obj):
+        changes = {}
+        for _, attr, sub in _ref_fields(kind):
+            old = getattr(value, attr)
+            new = _relink(sub, old, table, prune)
+            if new is _BAD:
+                return _BAD
+            if new is not old:
+                changes[attr] = new
+        return attrs.evolve(value, **changes) if changes else value
+    return value
+
+
+# -- loading -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Where:
+    """Where a loaded record came from."""
+
+    file: str
+    path: str
+
+
+def _parents(keys: tuple[str, ...], raw: object) -> list[str]:
+    """Ids of records of the same kind that a raw record refers to under ``keys`` (built first)."""
+    out: list[str] = []
+    if not isinstance(raw, dict):
+        return out
+    for key in keys:
+        ref = raw.get(key)
+        for r in ref if isinstance(ref, list) else (ref,):
+            if isinstance(r, str):
+                out.append(r)
     return out
 
 
-def located_all(by_kind: Mapping[str, list[Located]]) -> Iterator[Located]:
-    for items in by_kind.values():
-        yield from items
+RawRecord = tuple[str, str, object]  # file, path, the parsed JSON value
 
 
-def _kind_of(obj: object) -> str:
-    return {
-        Source: "sources",
-        Agency: "agencies",
-        Official: "officials",
-        Program: "programs",
-        Meeting: "meetings",
-        Agreement: "agreements",
-    }[type(obj)]
-
-
-def _topological(items: list[Located], ctx: Context) -> list[Located]:
-    """Records ordered so that each comes after the records of its kind it refers to."""
-    ids = {i.id: i for i in items if i.id is not None}
-    state: dict[str, int] = {}  # 1: in progress, 2: done
-    order: list[Located] = [i for i in items if i.id is None]
+def _topological(keys: tuple[str, ...], items: list[RawRecord], ctx: Context) -> list[RawRecord]:
+    """Raw records ordered so that each comes after the records of its kind it refers to (under ``keys``)."""
+    ids: dict[str, RawRecord] = {}
+    for item in items:
+        ident = item[2].get("id") if isinstance(item[2], dict) else None
+        if isinstance(ident, str):
+            ids.setdefault(ident, item)
+    state: dict[int, int] = {}  # id(item) -> 1: in progress, 2: done
+    order: list[RawRecord] = []
     for start in items:
-        if start.id is None or start.id in state:
+        if id(start) in state:
             continue
-        stack: list[tuple[Located, list[str]]] = [(start, _parents(start))]
-        state[start.id] = 1
+        stack: list[tuple[RawRecord, list[str]]] = [(start, _parents(keys, start[2]))]
+        state[id(start)] = 1
         while stack:
             node, todo = stack[-1]
             if not todo:
                 stack.pop()
-                state[str(node.id)] = 2
+                state[id(node)] = 2
                 order.append(node)
                 continue
             nxt = ids.get(todo.pop())
-            if nxt is None or nxt.id is None or state.get(nxt.id) == 2:
+            if nxt is None or state.get(id(nxt)) == 2:
                 continue
-            if state.get(nxt.id) == 1:
-                chain = [str(n.id) for n, _ in stack]
-                ctx.file = nxt.file
-                cycle = " -> ".join([*chain[chain.index(nxt.id) :], nxt.id])
-                ctx.problem(nxt.pending.path, f"reference cycle: {cycle}")
+            if state.get(id(nxt)) == 1:
+                chain = [_raw_id(n) for n, _ in stack]
+                ctx.file = nxt[0]
+                cycle = " -> ".join([*chain[chain.index(_raw_id(nxt)) :], _raw_id(nxt)])
+                ctx.problem(nxt[1], f"reference cycle: {cycle}")
                 continue
-            state[nxt.id] = 1
-            stack.append((nxt, _parents(nxt)))
+            state[id(nxt)] = 1
+            stack.append((nxt, _parents(keys, nxt[2])))
     return order
 
 
-def _construct(pending: Pending, table: Mapping[str, tuple[str, Any]], ctx: Context) -> Any:
-    ok = True
-
-    def resolve(value: Any) -> Any:
-        nonlocal ok
-        if isinstance(value, Ref):
-            hit = table.get(value.id)
-            if hit is not None and hit[1] is _BAD and hit[0] in value.kinds:
-                ok = False  # it refers to a record that has problems of its own
-                return _BAD
-            if hit is None or hit[0] not in value.kinds:
-                close = _close(value.id, [k for k, (kind, _) in table.items() if kind in value.kinds], n=3)
-                hint = f"; close matches: {', '.join(close)}" if close else ""
-                what = " or ".join(value.kinds)
-                ctx.problem(value.path, f"unknown reference{hint}", f"an id from {what}", value.id)
-                ok = False
-                return _BAD
-            return hit[1]
-        if isinstance(value, Pending):
-            return _construct(value, table, ctx)
-        if isinstance(value, tuple):
-            return tuple(resolve(v) for v in value)
-        return value
-
-    values = {k: resolve(v) for k, v in pending.values.items()}
-    if (
-        not ok
-        or not pending.ok
-        or any(v is _BAD or (type(v) is tuple and any(x is _BAD for x in v)) for v in values.values())
-    ):
-        return _BAD
-    try:
-        return pending.cls(**values)
-    except (IsscoopError, TypeError) as e:
-        field = getattr(e, "field", None)
-        key = _JSON_KEYS.get(pending.cls, {}).get(field or "", None)
-        ctx.problem(f"{pending.path}.{key}" if key else pending.path, str(e))
-        return _BAD
+def _raw_id(item: RawRecord) -> str:
+    raw = item[2]
+    ident = raw.get("id") if isinstance(raw, dict) else None
+    return ident if isinstance(ident, str) else "?"
 
 
-def decode(doc: object, file: str, ctx: Context) -> list[Located]:
-    """Check one parsed JSON document and decode its records (first pass)."""
+def check_document(doc: object, file: str, ctx: Context) -> dict[str, list[Any]]:
+    """Check one parsed JSON document's top level; its record arrays by collection."""
     ctx.file = file
     if not isinstance(doc, dict):
         ctx.problem("$", "wrong type", 'an object with "format_version" and record arrays', doc)
-        return []
+        return {}
     version = doc.get("format_version", _OMIT)
     if version is _OMIT:
         ctx.problem("$.format_version", "missing field", f"{FORMAT_VERSION}")
     elif type(version) is not int or version != FORMAT_VERSION:
         ctx.problem("$.format_version", "unsupported format version", f"{FORMAT_VERSION}", version)
-    out: list[Located] = []
+    out: dict[str, list[Any]] = {}
     for key, value in doc.items():
         if key == "version":
             if not isinstance(value, str) or not VERSION_RE.fullmatch(value):
@@ -926,27 +812,92 @@ def decode(doc: object, file: str, ctx: Context) -> list[Located]:
             continue
         if key == "format_version":
             continue
-        if key not in SPECS:
-            close = _close(key, SPECS)
+        if key not in specs():
+            close = _close(key, specs())
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            ctx.problem(f"$.{_key(key)}", f"unknown record type{hint}", "one of: " + ", ".join(KINDS))
+            ctx.problem(f"$.{_key(key)}", f"unknown record type{hint}", "one of: " + ", ".join(collections()))
             continue
         if not isinstance(value, list):
             ctx.problem(f"$.{key}", "wrong type", "an array of records", value)
             continue
-        for i, raw in enumerate(value):
-            pending = SPECS[key].load(raw, f"$.{key}[{i}]", ctx)
-            if isinstance(pending, Pending):
-                out.append(Located(key, pending, file, i))
+        out[key] = value
     return out
 
 
+@attrs.define
+class Built:
+    """What a load built: the new records by collection, and where each came from."""
+
+    collections: dict[str, list[Any]]
+    where: dict[int, Where]  # id(object) -> where it came from
+
+    def locate(self, collection: str, index: int) -> tuple[str, str]:
+        w = self.where.get(id(self.collections[collection][index]))
+        return (w.file, w.path) if w is not None else ("<Dataset>", f"$.{collection}[{index}]")
+
+
+def build(docs: Iterable[tuple[str, object]], ctx: Context, known: Mapping[str, Any] | None = None) -> Built:
+    """Check and build every record of parsed documents in one walk.
+
+    ``known`` maps ids of already-built records (e.g. the bundled dataset) to
+    objects that references may point at; a record with a known id of the
+    same kind corrects it, and needs only the fields it changes (the others
+    are taken from the known record).  Each raw record is released once
+    built, so the parsed documents and the objects are not all alive at once.
+    """
+    all_specs = specs()
+    arrays: dict[str, list[RawRecord]] = {c: [] for c in all_specs}
+    seen: set[str] = set()
+    for file, doc in docs:
+        for collection, items in check_document(doc, file, ctx).items():
+            into = arrays[collection]
+            for i, raw in enumerate(items):
+                ident = raw.get("id") if type(raw) is dict else None
+                if type(ident) is str:
+                    if ident in seen:
+                        ctx.problem(f"$.{collection}[{i}].id", "duplicate id", "an id used once in the dataset", ident)
+                        continue
+                    seen.add(ident)
+                into.append((file, f"$.{collection}[{i}]", raw))
+            items.clear()  # the parsed records now live only in ``arrays``
+    if known:
+        for known_id, obj in known.items():
+            ctx.table[known_id] = (obj.collection, obj)
+    out = Built(collections={c: [] for c in all_specs}, where={})
+    for collection, obj_spec in all_specs.items():
+        items = arrays[collection]
+        keys = same_kind_keys(collection)
+        if keys:
+            items = _topological(keys, items, ctx)
+        arrays[collection] = []
+        table = ctx.table
+        built = out.collections[collection]
+        for file, path, raw in items:
+            ctx.file = file
+            ident = raw.get("id") if isinstance(raw, dict) else None
+            base = None
+            if isinstance(ident, str):
+                hit = table.get(ident)
+                if hit is not None and hit[0] == collection and hit[1] is not _BAD:
+                    base = hit[1]
+            obj = obj_spec.load(raw, path, ctx, base)
+            if isinstance(ident, str) and ID_RE.fullmatch(ident):
+                table[ident] = (collection, obj)
+            if obj is not _BAD:
+                built.append(obj)
+                out.where[id(obj)] = Where(file, path)
+    return out
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
 def encode(records: Mapping[str, Iterable[Any]]) -> dict[str, Any]:
-    """The JSON document for records by kind: canonical key and record order."""
+    """The JSON document for records by collection: canonical key and record order."""
     doc: dict[str, Any] = {"format_version": FORMAT_VERSION}
-    for kind in KINDS:
-        items = sorted(records.get(kind, ()), key=lambda r: r.id)
-        doc[kind] = [SPECS[kind].dump(r) for r in items]
+    for collection, obj_spec in specs().items():
+        items = sorted(records.get(collection, ()), key=lambda r: r.id)
+        doc[collection] = [obj_spec.dump(r) for r in items]
     return doc
 
 
@@ -957,8 +908,8 @@ def schema() -> dict[str, Any]:
         "version": {"type": "string", "pattern": VERSION_PATTERN},
         "description": {"type": "string"},
     }
-    for kind in KINDS:
-        properties[kind] = {"type": "array", "items": {"$ref": f"#/$defs/{kind}"}}
+    for collection in collections():
+        properties[collection] = {"type": "array", "items": {"$ref": f"#/$defs/{collection}"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "isscoop data file, format 1",
@@ -966,48 +917,10 @@ def schema() -> dict[str, Any]:
         "properties": properties,
         "required": ["format_version"],
         "additionalProperties": False,
-        "$defs": {kind: SPECS[kind].schema() for kind in KINDS},
+        "$defs": {collection: obj_spec.schema() for collection, obj_spec in specs().items()},
     }
-
-
-def prune(doc: dict[str, Any], known: set[str]) -> dict[str, Any]:
-    """``doc`` without references to ids outside ``known``.
-
-    A missing id leaves a list; an optional reference to it becomes null; a
-    nested object that cannot do without it (a tenure's agency) is left out.
-    Used to view a dataset as an earlier release, before later records existed.
-    """
-    return {key: [_prune(SPECS[key], r, known) for r in v] if key in SPECS else v for key, v in doc.items()}
-
-
-_DROP: Any = object()
-
-
-def _prune(kind: Kind, value: Any, known: set[str]) -> Any:
-    if isinstance(kind, RefKind):
-        if isinstance(value, str) and value not in known:
-            return None if kind.default is None else _DROP
-        return value
-    if isinstance(kind, ListOf) and isinstance(value, list):
-        items = [_prune(kind.item, x, known) for x in value]
-        return [x for x in items if x is not _DROP]
-    if isinstance(kind, ClaimsKind) and isinstance(value, list):
-        return [c for c in (_prune(kind.obj, x, known) for x in value) if c is not _DROP]
-    if isinstance(kind, Obj) and isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            spec = kind.fields.get(key)
-            pruned = _prune(spec[1], item, known) if spec is not None else item
-            if pruned is _DROP:
-                return _DROP
-            out[key] = pruned
-        return out
-    return value
 
 
 def dump_record(record: Record | Source) -> dict[str, Any]:
     """One record as its JSON object."""
-    return dict(SPECS[_kind_of(record)].dump(record))
-
-
-Loader = Callable[[object, str, Context], list[Located]]
+    return dict(specs()[record.collection].dump(record))

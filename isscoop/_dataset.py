@@ -1,27 +1,35 @@
-"""The dataset: every record, checked as a whole; loading, dumping and the bundled data."""
+"""The dataset: every record, checked as a whole; merging, and earlier releases.
+
+Merging and earlier releases work on the built records: a record that
+changes is rebuilt with :func:`attrs.evolve`, and the records that refer to
+it are re-linked to the new object (see :func:`isscoop._codec.relink`);
+nothing is turned back into JSON.
+"""
 
 from __future__ import annotations
 
 import contextvars
 import heapq
-from collections.abc import Callable, Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from . import _codec
-from ._errors import DatasetError, NotFound, Problem
+from ._dates import DateLike, span_window
+from ._errors import DatasetError, InvalidRecord, MergeError, NotFound, Problem
 from ._exportable import Exportable
-from ._model import Agency, Agreement, Claim, Meeting, Official, Program, Record, Source, version_key
+from ._model import KINDS, Agency, Agreement, Claim, Meeting, Official, Program, Rank, Record, Source, version_key
 from ._public import present_as_isscoop
 from ._query import AgreementQuery, OfficialQuery, Query
-from ._validators import VERSION_RE, InvalidRecord
+from ._validators import VERSION_RE
 
-__all__ = ["Conflict", "Dataset"]
+__all__ = ["Conflict", "Dataset", "merge"]
 
 Locate = Callable[[str, int], tuple[str, str]]
 
-#: Set while a loader that has just run :func:`integrity_problems` builds its dataset.
+#: Set while a loader that has just checked its records builds its dataset.
 _CHECKED: contextvars.ContextVar[bool] = contextvars.ContextVar("isscoop_checked", default=False)
 
 
@@ -90,24 +98,24 @@ class Dataset(Exportable):
             problems = integrity_problems(self._collections(), _default_locate)
             if problems:
                 raise DatasetError(problems)
-        for name in _codec.KINDS:
-            q = getattr(self, name)
+        for cls in KINDS:
+            q = getattr(self, cls.collection)
             ordered = sorted(q, key=lambda r: r.id)
-            object.__setattr__(self, name, type(q)(ordered, kind=q._kind, dataset=self))
+            object.__setattr__(self, cls.collection, type(q)(ordered, kind=q._kind, dataset=self))
 
     def _collections(self) -> dict[str, tuple[Any, ...]]:
-        return {name: tuple(getattr(self, name)) for name in _codec.KINDS}
+        return {cls.collection: tuple(getattr(self, cls.collection)) for cls in KINDS}
 
     def records(self) -> Iterator[Record | Source]:
         """Every record, sources first, then agencies, officials, programs, meetings, agreements."""
-        for name in _codec.KINDS:
-            yield from getattr(self, name)
+        for cls in KINDS:
+            yield from getattr(self, cls.collection)
 
     def __len__(self) -> int:
-        return sum(len(getattr(self, name)) for name in _codec.KINDS)
+        return sum(len(getattr(self, cls.collection)) for cls in KINDS)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, n))} {n}" for n in _codec.KINDS)
+        counts = ", ".join(f"{len(getattr(self, c.collection))} {c.collection}" for c in KINDS)
         version = f" {self.version}" if self.version else ""
         return f"<Dataset{version}: {counts}>"
 
@@ -119,7 +127,7 @@ class Dataset(Exportable):
         return found
 
     def _resolve(self, key: str) -> Record:
-        kinds = ("agencies", "officials", "programs", "meetings", "agreements")
+        kinds = [cls.collection for cls in KINDS if issubclass(cls, Record)]
         for name in kinds:
             q = getattr(self, name)
             p = q._index.ids().get(key)
@@ -145,8 +153,6 @@ class Dataset(Exportable):
         """``base | overlay``: see :func:`isscoop.merge`."""
         if not isinstance(other, Dataset):
             return NotImplemented
-        from ._files import merge
-
         return merge(self, other)
 
     def conflicts(self) -> tuple[Conflict, ...]:
@@ -166,6 +172,42 @@ class Dataset(Exportable):
                     found.append(Conflict(record=record, field=field, claims=claims))
         return tuple(found)
 
+    def timeline(
+        self,
+        *agencies: Agency | str,
+        kinds: Sequence[str] = ("meetings", "agreements", "tenures"),
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+    ) -> list[Record]:
+        """The records a timeline of ``agencies`` shows: what involves all of them, within the dates.
+
+        ``kinds`` picks from ``"meetings"``, ``"agreements"``, ``"tenures"``
+        (officials who headed one of the agencies) and ``"programs"``.  With
+        ``start``/``end``, records certainly outside the dates are left out.
+
+        >>> import isscoop
+        >>> [r.id for r in isscoop.dataset().timeline("NASA", "Roscosmos", kinds=["meetings"], start="2025")][:2]
+        ['bakanov-bowersox-2025', 'bakanov-duffy-2025']
+        """
+        allowed = ("meetings", "agreements", "tenures", "programs")
+        bad = [k for k in kinds if k not in allowed]
+        if bad or isinstance(kinds, str):
+            raise InvalidRecord(f"kinds: expected some of {', '.join(allowed)}, got {_cut(kinds)}")
+        ids = [self.agencies.get(a).id for a in agencies]
+        out: list[Record] = []
+        if "tenures" in kinds:
+            out.extend(o for o in self.officials if any(t.head and t.agency.id in ids for t in o.tenures))
+        for collection in ("meetings", "agreements", "programs"):
+            if collection in kinds:
+                q = getattr(self, collection)
+                for a in ids:
+                    q = q.involving(a)
+                out.extend(q)
+        if start is not None or end is not None:
+            window = span_window(start, end)
+            out = [r for r in out if not r._answer(*window).no]
+        return out
+
     def successors(self, agency: Agency | str) -> tuple[Agency, ...]:
         """Agencies that list ``agency`` among their predecessors."""
         wanted = agency if isinstance(agency, str) else agency.id
@@ -179,38 +221,81 @@ class Dataset(Exportable):
         has been there since the first release.  Records superseded by then
         are left out; the current version is this dataset itself.
         """
-        if not VERSION_RE.fullmatch(version):
-            raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {version!r}")
+        if not isinstance(version, str) or not VERSION_RE.fullmatch(version):
+            raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {_cut(version)}")
         if self.version is not None and version_key(version) > version_key(self.version):
             raise InvalidRecord(f"version: expected {self.version} or earlier, got {version!r}")
         if version == self.version:
             return self
-        kept: dict[str, list[Any]] = {}
-        for name in _codec.KINDS:
-            items = getattr(self, name)
-            kept[name] = [r.as_known_on(version) if isinstance(r, Record) else r for r in items if _known(r, version)]
-        return _rebuild(kept, version)
+        kept = [
+            r.as_known_on(version) if isinstance(r, Record) else r
+            for r in self.records()
+            if not isinstance(r, Record) or r.known_in(version)
+        ]
+        return Dataset(version=version, **_by_collection(relink_all(kept, prune=True)))
 
 
-def _known(record: Any, version: str) -> bool:
-    return not isinstance(record, Record) or record.known_in(version)
+def _cut(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
 
 
-def _rebuild(collections: dict[str, list[Any]], version: str) -> Dataset:
-    """A dataset from records whose references may point at other versions of each other.
+def _by_collection(records: Iterable[Record | Source]) -> dict[str, tuple[Any, ...]]:
+    out: dict[str, list[Any]] = {cls.collection: [] for cls in KINDS}
+    for r in records:
+        out[r.collection].append(r)
+    return {k: tuple(v) for k, v in out.items()}
 
-    Records are re-linked through the codec, so that every reference points
-    at the object in the new dataset; references to records that are not
-    there (added in a later release) are left out.
+
+def _in_build_order(records: Iterable[Record | Source]) -> list[Record | Source]:
+    """Records by kind in the order of :data:`~isscoop._model.KINDS`; within a kind, each after
+    the records of its kind it refers to (a cycle is left to the integrity check)."""
+    grouped: dict[str, list[Any]] = {cls.collection: [] for cls in KINDS}
+    for r in records:
+        grouped[r.collection].append(r)
+    out: list[Record | Source] = []
+    for collection, items in grouped.items():
+        keys = _codec.same_kind_keys(collection)
+        if not keys:
+            out.extend(items)
+            continue
+        ids = {r.id: r for r in items}
+        done: set[str] = set()
+        for start in items:
+            stack = [(start, False)]
+            while stack:
+                r, expanded = stack.pop()
+                if r.id in done:
+                    continue
+                if expanded:
+                    done.add(r.id)
+                    out.append(r)
+                    continue
+                stack.append((r, True))
+                for _, ref in _codec.record_references(r):
+                    if ref.id in ids and ref.id not in done and ids[ref.id] is not r and ref.collection == collection:
+                        stack.append((ids[ref.id], False))
+    return out
+
+
+def relink_all(records: Iterable[Record | Source], prune: bool = False) -> list[Record | Source]:
+    """The records, each rebuilt where needed so that its references point at the records given.
+
+    With ``prune``, references to records that are not given are dropped
+    (see :func:`isscoop._codec.relink`); a record that cannot do without one
+    is left out.
     """
-    doc = _codec.encode(collections)
-    doc = _codec.prune(doc, {r.id for items in collections.values() for r in items})
-    ctx = _codec.Context()
-    located = _codec.decode(doc, f"<dataset {version}>", ctx)
-    built = _codec.build(located, ctx)
-    if ctx.problems:
-        raise DatasetError(ctx.problems)
-    return Dataset(version=version, **{k: tuple(v) for k, v in built.items()})
+    ordered = _in_build_order(records)
+    table: dict[str, Any] = {r.id: r for r in ordered}
+    out = []
+    for r in ordered:
+        new = _codec.relink(r, table, prune)
+        if new is _codec._BAD:
+            del table[r.id]
+            continue
+        table[r.id] = new
+        out.append(new)
+    return out
 
 
 @attrs.frozen(kw_only=True)
@@ -260,68 +345,19 @@ def integrity_problems(collections: dict[str, tuple[Any, ...]], locate: Locate) 
 
     for kind, items in collections.items():
         for i, r in enumerate(items):
-            for sub, ref in _references(r):
+            for sub, ref in _codec.record_references(r):
                 check_ref(kind, i, sub, ref)
 
     problems.extend(_overlaps(collections.get("officials", ()), locate))
     return problems
 
 
-def _references(r: Any) -> Iterator[tuple[str, Any]]:
-    """``(json path suffix, referenced record)`` for every reference a record makes."""
-    for j, s in enumerate(getattr(r, "sources", ())):
-        yield f".sources[{j}]", s
-    for j, c in enumerate(getattr(r, "statements", ())):
-        for k, s in enumerate(c.sources):
-            yield f".claims[{j}].sources[{k}]", s
-        if c.stated_by is not None:
-            yield f".claims[{j}].stated_by", c.stated_by
-    if isinstance(r, Agency):
-        for j, pred in enumerate(r.predecessors):
-            yield f".predecessors[{j}]", pred
-        for j, dated in enumerate(r.names):
-            for k, s in enumerate(dated.sources):
-                yield f".names[{j}].sources[{k}]", s
-    if isinstance(r, Official):
-        for j, t in enumerate(r.tenures):
-            yield f".tenures[{j}].agency", t.agency
-            for k, s in enumerate(t.sources):
-                yield f".tenures[{j}].sources[{k}]", s
-            for k, title in enumerate(t.titles):
-                for n, s in enumerate(title.sources):
-                    yield f".tenures[{j}].titles[{k}].sources[{n}]", s
-    elif isinstance(r, Program):
-        if r.lead:
-            yield ".lead", r.lead
-        if r.parent:
-            yield ".parent", r.parent
-        for j, p in enumerate(r.participations):
-            yield f".participants[{j}].agency", p.agency
-            for k, s in enumerate(p.sources):
-                yield f".participants[{j}].sources[{k}]", s
-        for j, c in enumerate(r.crew):
-            yield f".crew[{j}].person", c.person
-            yield f".crew[{j}].agency", c.agency
-        for j, m in enumerate(r.milestones):
-            for k, s in enumerate(m.sources):
-                yield f".milestones[{j}].sources[{k}]", s
-    elif isinstance(r, Meeting):
-        for name in ("participants", "agencies", "programs"):
-            for j, x in enumerate(getattr(r, name)):
-                yield f".{name}[{j}]", x
-    elif isinstance(r, Agreement):
-        for name in ("parties", "signatories", "programs"):
-            for j, x in enumerate(getattr(r, name)):
-                yield f".{name}[{j}]", x
-        if r.extends:
-            yield ".extends", r.extends
-        if r.supersedes:
-            yield ".supersedes", r.supersedes
-        for j, e in enumerate(r.events):
-            if e.party:
-                yield f".history[{j}].party", e.party
-            for k, s in enumerate(e.sources):
-                yield f".history[{j}].sources[{k}]", s
+def overlap_problems(collections: Mapping[str, tuple[Any, ...]], locate: Locate) -> list[Problem]:
+    """The one check a freshly loaded dataset still needs: one holder of a head post at a time.
+
+    (Loading checks ids and references as it builds each record.)
+    """
+    return _overlaps(collections.get("officials", ()), locate)
 
 
 def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
@@ -359,6 +395,146 @@ def _overlaps(officials: Iterable[Official], locate: Locate) -> list[Problem]:
                     )
                 heapq.heappush(running, (e_lo, order, o, j))
     return problems
+
+
+# -- merging ------------------------------------------------------------------------------
+
+
+def merge(base: Dataset, overlay: Dataset) -> Dataset:
+    """``base`` with ``overlay`` laid over it; neither is changed.
+
+    Records with new ids are added.  A record whose id is in ``base``
+    corrects it field by field: sources and claims are combined; a field that
+    can hold claims and differs becomes competing claims (the overlay's value
+    preferred, with the overlay record's sources; the base value kept as a
+    normal claim); a field that is empty on one side takes the other's value.
+    Any other difference raises :class:`~isscoop.MergeError` listing every one.
+    ``base | overlay`` does the same.  The result has ``overlay``'s version
+    if it has one.  (Files laid over the bundled data with
+    :func:`~isscoop.load` go further: a newer version marks what they add.)
+    """
+    if not isinstance(base, Dataset) or not isinstance(overlay, Dataset):
+        wrong = base if not isinstance(base, Dataset) else overlay
+        raise InvalidRecord(f"merge: expected two Datasets, got {type(wrong).__name__}")
+    records, _ = merged_records(base, list(overlay.records()), None)
+    return Dataset(version=overlay.version or base.version, **_by_collection(records))
+
+
+def newer(version: str | None, than: str | None) -> bool:
+    """Whether ``version`` is a later release than ``than`` (both given)."""
+    return version is not None and than is not None and version_key(version) > version_key(than)
+
+
+def merged_records(
+    base: Dataset, overlay: Iterable[Record | Source], version: str | None
+) -> tuple[list[Record | Source], set[str]]:
+    """``(records, ids changed)``: ``base``'s records with ``overlay``'s laid over them, re-linked.
+
+    When ``version`` is newer than ``base``'s, what the overlay adds or
+    changes is marked with it (``added_in``/``superseded_in``), so that the
+    result's ``as_known_on(base.version)`` gives ``base``'s answers back.  Raises :class:`~isscoop.MergeError` listing
+    every field that cannot be merged.
+    """
+    stamp = version if newer(version, base.version) else None
+    by_id: dict[str, Record | Source] = {r.id: r for r in base.records()}
+    changed: set[str] = set()
+    problems: list[str] = []
+    for r in overlay:
+        old = by_id.get(r.id)
+        if old is r:
+            continue
+        if old is None or old.collection != r.collection:
+            by_id[r.id] = _stamped(r, stamp)
+        else:
+            by_id[r.id] = _merge_record(old, r, stamp, problems)
+        changed.add(r.id)
+    if problems:
+        raise MergeError(problems)
+    return relink_all(by_id.values()), changed
+
+
+def _stamped(record: Record | Source, version: str | None) -> Record | Source:
+    """A record the overlay adds, marked as added in ``version`` (with its claims)."""
+    if version is None or not isinstance(record, Record) or record.added_in is not None:
+        return record
+    claims = tuple(c if c.added_in else attrs.evolve(c, added_in=version) for c in record.statements)
+    return attrs.evolve(record, added_in=version, statements=claims)
+
+
+def _merge_record(old: Any, new: Any, version: str | None, problems: list[str]) -> Any:
+    spec = _codec.specs()[old.collection]
+    claimable: frozenset[str] = getattr(type(old), "claimable", frozenset())
+    changes: dict[str, Any] = {}
+    claims: list[Claim] = []
+    if isinstance(old, Record):
+        changes["sources"] = old.sources + tuple(s for s in new.sources if s not in old.sources)
+        claims = list(old.statements)
+        for c in new.statements:
+            if c not in claims:
+                claims.append(c if version is None or c.added_in else attrs.evolve(c, added_in=version))
+    for key, (attr, kind) in spec.fields.items():
+        if attr in ("id", "sources", "statements"):
+            continue
+        have, value = getattr(old, attr), getattr(new, attr)
+        if kind.dump(have) == kind.dump(value) or kind.omit(value) or value in (None, (), False):
+            continue
+        if kind.omit(have) or have in (None, (), False):
+            changes[attr] = value
+        elif attr in claimable:
+            _correct(claims, attr, have, value, old.sources, new.sources, version)
+            changes[attr] = value
+        else:
+            before, after = json.dumps(kind.dump(have)), json.dumps(kind.dump(value))
+            problems.append(f"{old.collection} {old.id!r}, field {key!r}: {before} vs {after}")
+    if isinstance(old, Record) and claims:
+        changes["statements"] = tuple(claims)
+    return attrs.evolve(old, **changes)
+
+
+def _correct(
+    claims: list[Claim],
+    field: str,
+    have: Any,
+    value: Any,
+    old_sources: tuple[Source, ...],
+    new_sources: tuple[Source, ...],
+    version: str | None,
+) -> None:
+    """Make ``value`` the preferred claim for ``field``, keeping ``have`` as a normal one.
+
+    With a ``version``, nothing is changed in place: a claim that loses its
+    preference is superseded in ``version`` and comes back as a normal claim
+    added then, so that the earlier release can still be told.
+    """
+    reason = "correction laid over the earlier value"
+
+    def replace(i: int, **changes: Any) -> None:
+        c = claims[i]
+        if version is None:
+            claims[i] = attrs.evolve(c, **changes)
+        else:
+            claims[i] = attrs.evolve(c, superseded_in=version)
+            claims.append(attrs.evolve(c, **changes, added_in=version, superseded_in=None))
+
+    for i, c in enumerate(list(claims)):
+        if c.field == field and c.rank is Rank.PREFERRED and c.current:
+            replace(i, rank=Rank.NORMAL)
+    if not any(c.field == field and c.value == have and c.current for c in claims):
+        if version is None:
+            claims.append(Claim(field=field, value=have, rank=Rank.NORMAL, sources=old_sources))
+        else:  # the earlier value was preferred until now
+            claims.append(
+                Claim(field=field, value=have, rank=Rank.PREFERRED, sources=old_sources, superseded_in=version)
+            )
+            claims.append(Claim(field=field, value=have, rank=Rank.NORMAL, sources=old_sources, added_in=version))
+    same = [i for i, c in enumerate(claims) if c.field == field and c.value == value and c.current]
+    if same:
+        extra = tuple(s for s in new_sources if s not in claims[same[0]].sources)
+        replace(same[0], rank=Rank.PREFERRED, reason=reason, sources=claims[same[0]].sources + extra)
+    else:
+        claims.append(
+            Claim(field=field, value=value, rank=Rank.PREFERRED, reason=reason, sources=new_sources, added_in=version)
+        )
 
 
 present_as_isscoop(globals())

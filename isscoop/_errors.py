@@ -12,7 +12,11 @@ __all__ = [
     "Ambiguous",
     "DatasetError",
     "DateParseError",
+    "InvalidRecord",
     "IsscoopError",
+    "IsscoopWarning",
+    "MergeError",
+    "MissingExtra",
     "NotFound",
     "Problem",
     "Undecidable",
@@ -25,7 +29,19 @@ def bulleted(title: str, items: Iterable[object]) -> str:
 
 
 class IsscoopError(Exception):
-    """Root of every exception raised by isscoop."""
+    """Root of every exception raised by isscoop.
+
+    Every subclass also subclasses the matching builtin (``LookupError``,
+    ``ValueError``, ``TypeError`` or ``ImportError``), and its ``str()`` is
+    its message: one line, or a title line and one ``  - `` line per item.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else type(self).__name__
+
+
+class IsscoopWarning(UserWarning):
+    """A warning about data that loads but is not as it should be (e.g. a record with no source)."""
 
 
 class NotFound(IsscoopError, LookupError):
@@ -42,9 +58,6 @@ class NotFound(IsscoopError, LookupError):
         hint = "; close matches: " + ", ".join(repr(m) for m in self.close_matches) if self.close_matches else ""
         super().__init__(f"no {kind} matches {key!r}{hint}")
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class Ambiguous(IsscoopError, LookupError):
     """More than one record matches a key that should name exactly one."""
@@ -55,12 +68,18 @@ class Ambiguous(IsscoopError, LookupError):
         self.candidates = tuple(candidates)
         super().__init__(f"{key!r} matches {len(self.candidates)} {kind} records: " + ", ".join(self.candidates))
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class DateParseError(IsscoopError, ValueError):
     """A string or object could not be read as a date or a period."""
+
+
+class InvalidRecord(IsscoopError, ValueError):
+    """A record was built with a value of the wrong type or form.
+
+    ``field`` names the attribute at fault, when there is one.
+    """
+
+    field: str | None = None
 
 
 class Undecidable(IsscoopError, ValueError):
@@ -106,8 +125,32 @@ class DatasetError(IsscoopError, ValueError):
         n = len(self.problems)
         super().__init__(bulleted(f"{n} problem{'s' if n != 1 else ''} in the dataset:", self.problems))
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+
+class MergeError(IsscoopError, ValueError):
+    """Two datasets give different values for a field that cannot hold competing claims.
+
+    Lists every such field; nothing is merged.
+    """
+
+    def __init__(self, conflicts: Iterable[str]) -> None:
+        self.conflicts = tuple(conflicts)
+        n = len(self.conflicts)
+        super().__init__(bulleted(f"{n} conflicting field{'s' if n != 1 else ''}; nothing was merged:", self.conflicts))
+
+
+class MissingExtra(IsscoopError, ImportError):
+    """An optional library is not installed; the message says which extra to install.
+
+    >>> print(MissingExtra("to_dataframe()", "pandas", "pandas"))
+    to_dataframe() needs pandas, which is not installed; install it with: pip install "isscoop[pandas]"
+    """
+
+    def __init__(self, what: str, module: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f'{what} needs {module}, which is not installed; install it with: pip install "isscoop[{extra}]"',
+            name=module,
+        )
 
 
 present_as_isscoop(globals())

@@ -1,4 +1,4 @@
-"""Exports: records as plain dicts, CSV, DataFrame, TimelineJS, iCalendar, networkx and Markdown.
+"""Exports, published by :mod:`isscoop.export`: plain dicts, CSV, DataFrame, TimelineJS, iCalendar, networkx, Markdown.
 
 Every function takes a :class:`~isscoop.Dataset` (all its records of every
 kind except sources, which come along with the records that cite them) or any
@@ -17,8 +17,6 @@ import csv
 import datetime as _dt
 import html
 import importlib
-import io
-import json
 import os
 from collections.abc import Iterable, Iterator
 from types import ModuleType
@@ -26,28 +24,20 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from ._dataset import Dataset
+from ._codec import dump_record
 from ._dates import PartialDate, Precision
-from ._errors import IsscoopError
-from ._model import (
-    Agency,
-    Agreement,
-    Meeting,
-    Official,
-    Program,
-    Record,
-    Source,
-)
+from ._errors import InvalidRecord, MissingExtra
+from ._model import EXPORT_COLUMNS, Event, Meeting, Record, Row, Source
 from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
     import networkx
     import pandas
 
+    from ._dataset import Dataset
+
 __all__ = [
     "CSV_COLUMNS",
-    "MissingExtra",
-    "from_records",
     "read_csv",
     "to_csv",
     "to_dataframe",
@@ -61,24 +51,6 @@ __all__ = [
 Items: TypeAlias = "Dataset | Iterable[Record | Source]"
 
 
-class MissingExtra(IsscoopError, ImportError):
-    """An optional library is not installed; the message says which extra to install.
-
-    >>> print(MissingExtra("to_dataframe()", "pandas", "pandas"))
-    to_dataframe() needs pandas, which is not installed; install it with: pip install "isscoop[pandas]"
-    """
-
-    def __init__(self, what: str, module: str, extra: str) -> None:
-        self.extra = extra
-        super().__init__(
-            f'{what} needs {module}, which is not installed; install it with: pip install "isscoop[{extra}]"',
-            name=module,
-        )
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
 def require(module: str, extra: str, what: str) -> ModuleType:
     """Import an optional library, or raise :class:`MissingExtra` naming the extra."""
     try:
@@ -89,39 +61,20 @@ def require(module: str, extra: str, what: str) -> ModuleType:
 
 # -- common helpers ----------------------------------------------------------------------
 
-_TYPE_NAMES: dict[type, str] = {
-    Agency: "agency",
-    Official: "official",
-    Program: "program",
-    Meeting: "meeting",
-    Agreement: "agreement",
-    Source: "source",
-}
-_KIND_OF_TYPE = {
-    "source": "sources",
-    "agency": "agencies",
-    "official": "officials",
-    "program": "programs",
-    "meeting": "meetings",
-    "agreement": "agreements",
-}
-
 
 def records_of(items: Items) -> list[Record | Source]:
     """The records an export works on: a dataset's records (sources aside), or the items themselves."""
-    if isinstance(items, Dataset):
-        return [r for r in items.records() if not isinstance(r, Source)]
+    everything = getattr(items, "records", None)
+    if callable(everything):  # a Dataset
+        return [r for r in everything() if not isinstance(r, Source)]
     out: list[Record | Source] = []
-    for x in items:
+    for x in items:  # type: ignore[union-attr]
         if not isinstance(x, Record | Source):
-            raise TypeError(f"expected records (a Dataset, a Query or records), got {x!r} ({type(x).__name__})")
+            text = repr(x)
+            text = text if len(text) <= 60 else text[:57] + "..."
+            raise TypeError(f"expected records (a Dataset, a Query or records), got {text} ({type(x).__name__})")
         out.append(x)
     return out
-
-
-def type_name(record: Record | Source) -> str:
-    """``"meeting"``, ``"agreement"``, ...: the record type, as the ``type`` key of :func:`to_records`."""
-    return _TYPE_NAMES[type(record)]
 
 
 def _edtf(d: PartialDate | None) -> str:
@@ -182,214 +135,31 @@ def to_records(items: Items) -> list[dict[str, Any]]:
     :func:`from_records` builds the records back.
 
     >>> import isscoop
-    >>> from isscoop._export import to_records
+    >>> from isscoop.export import to_records
     >>> [row] = to_records([isscoop.meetings.get("rogozin-us-visit-2019")])
     >>> row["type"], row["date"], row["status"], row["participants"]
     ('meeting', '2019-02', 'cancelled', ['dmitry-rogozin', 'jim-bridenstine'])
     >>> {"id", "url", "publisher", "published"} <= set(row["sources"][0])
     True
     """
-    from ._codec import dump_record
-
     rows = []
     for r in records_of(items):
         by_id: dict[str, Source] = {}
         _sources_in(r, by_id, r)
-        row = {"type": type_name(r), **_expand_sources(dump_record(r), by_id)}
+        row = {"type": r.kind_name, **_expand_sources(dump_record(r), by_id)}
         rows.append(row)
     return rows
-
-
-def _collapse_sources(value: Any, found: dict[str, dict[str, Any]]) -> Any:
-    if isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            if k == "sources" and isinstance(v, list) and all(isinstance(x, dict) for x in v):
-                for s in v:
-                    found.setdefault(str(s["id"]), _plain(s))
-                out[k] = [s["id"] for s in v]
-            else:
-                out[k] = _collapse_sources(v, found)
-        return out
-    if isinstance(value, list):
-        return [_collapse_sources(v, found) for v in value]
-    return value
-
-
-def _plain(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if v is not None}
-
-
-def from_records(rows: Iterable[dict[str, Any]], *, include_bundled: bool = False) -> Dataset:
-    """A :class:`~isscoop.Dataset` from :func:`to_records` dicts (the inverse of :func:`to_records`).
-
-    Records may refer to records that are not among ``rows`` only with
-    ``include_bundled=True``, which lays them over the bundled data (see
-    :func:`isscoop.load`).  Problems raise :class:`~isscoop.DatasetError`.
-    """
-    from ._files import load
-
-    doc: dict[str, Any] = {"format_version": 1}
-    sources: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        row = dict(row)
-        kind = _KIND_OF_TYPE.get(str(row.pop("type", "")))
-        if kind is None:
-            raise ValueError(f"type: expected one of {', '.join(_KIND_OF_TYPE)}, got {row!r}")
-        if kind == "sources":
-            sources.setdefault(str(row["id"]), _plain(row))
-            continue
-        doc.setdefault(kind, []).append(_collapse_sources(row, sources))
-    if include_bundled:  # sources the bundled data already has need not be repeated
-        from ._files import dataset
-
-        bundled = {x.id: x for x in dataset().sources}
-        sources = {k: v for k, v in sources.items() if k not in bundled or _plain(source_dict(bundled[k])) != v}
-    if sources:
-        doc["sources"] = list(sources.values())
-    stream = io.StringIO(json.dumps(doc))
-    stream.name = "<records>"
-    return load(stream, include_bundled=include_bundled)
 
 
 # -- CSV ------------------------------------------------------------------------------------
 
 #: The CSV header of :func:`to_csv`, in order.
-CSV_COLUMNS: tuple[str, ...] = (
-    "type",
-    "id",
-    "label",
-    "kind",
-    "status",
-    "start",
-    "end",
-    "start_precision",
-    "end_precision",
-    "open_end",
-    "agencies",
-    "officials",
-    "programs",
-    "location",
-    "country",
-    "sources",
-    "note",
-)
+CSV_COLUMNS: tuple[str, ...] = EXPORT_COLUMNS
 _LIST_COLUMNS = frozenset({"agencies", "officials", "programs", "sources"})
 _DATE_COLUMNS = frozenset({"start", "end"})
 
 
-@attrs.frozen(kw_only=True)
-class _Row:
-    type: str
-    id: str
-    label: str
-    kind: str = ""
-    status: str = ""
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    open_end: bool = False
-    agencies: tuple[str, ...] = ()
-    officials: tuple[str, ...] = ()
-    programs: tuple[str, ...] = ()
-    location: str = ""
-    country: str = ""
-    sources: tuple[str, ...] = ()
-    note: str = ""
-
-
-def _ids(records: Iterable[Record]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(r.id for r in records))
-
-
-def agreement_span(ag: Agreement) -> tuple[PartialDate | None, PartialDate | None, bool]:
-    """``(start, end, open_end)`` of an agreement: its time in force if it had one, else its first step.
-
-    A step known only to have happened *by* a report date has no date of its
-    own: the start is then the signing date, or ``None`` (see
-    :func:`known_by`).
-    """
-    period = ag.period_in_force
-    if period is not None:
-        return period.start or ag.signed, period.end, period.open_end
-    events = [e for e in ag.history() if e.party is None] or list(ag.history())
-    return ag.signed or (events[0].date if events else None), None, False
-
-
-def known_by(ag: Agreement) -> PartialDate | None:
-    """The report date by which the agreement's first undated step had happened, if that is all there is."""
-    for e in ag.history():
-        if e.date is not None:
-            return None
-        if e.known_by is not None:
-            return e.known_by
-    return None
-
-
-def agreement_status(ag: Agreement) -> str:
-    """The status after the agreement's last general step (or last step), as text."""
-    events = [e for e in ag.history() if e.party is None] or list(ag.history())
-    return events[-1].status.value if events else ""
-
-
-def _row(r: Record | Source) -> _Row:
-    note = r.note or ""
-    if isinstance(r, Source):
-        return _Row(type="source", id=r.id, label=r.title or r.publisher, start=r.published, note=note)
-    sources = tuple(s.id for s in r.sources)
-    base: dict[str, Any] = {"type": type_name(r), "id": r.id, "label": r.label, "sources": sources, "note": note}
-    if isinstance(r, Agency):
-        return _Row(**base, kind=r.kind.value, start=r.founded, country=r.country or "", open_end=True)
-    if isinstance(r, Official):
-        starts = [t.start for t in r.tenures if t.start is not None]
-        last = max(r.tenures, key=lambda t: t.period.bounds()[3], default=None)
-        return _Row(
-            **base,
-            start=min(starts) if starts else None,
-            end=last.end if last else None,
-            open_end=bool(last and last.period.open_end),
-            agencies=_ids(t.agency for t in r.tenures),
-        )
-    if isinstance(r, Program):
-        return _Row(
-            **base,
-            kind=r.kind.value,
-            start=r.period.start,
-            end=r.period.end,
-            open_end=r.period.open_end,
-            agencies=_ids(p.agency for p in r.participations),
-            officials=_ids(c.person for c in r.crew),
-            programs=(r.parent.id,) if r.parent else (),
-        )
-    if isinstance(r, Meeting):
-        return _Row(
-            **base,
-            kind=r.kind.value,
-            status=r.status.value,
-            start=r.date,
-            end=r.end,
-            agencies=_ids(r.agencies),
-            officials=_ids(r.participants),
-            programs=_ids(r.programs),
-            location=r.location.place if r.location else "",
-            country=(r.location.country or "") if r.location else "",
-        )
-    if isinstance(r, Agreement):
-        start, end, open_end = agreement_span(r)
-        return _Row(
-            **base,
-            kind=r.kind.value,
-            status=agreement_status(r),
-            start=start,
-            end=end,
-            open_end=open_end,
-            agencies=_ids(r.parties),
-            officials=_ids(r.signatories),
-            programs=_ids(r.programs),
-        )
-    raise TypeError(f"cannot export {r!r}")  # pragma: no cover - every record type is handled
-
-
-def _csv_dict(row: _Row) -> dict[str, str]:
+def _csv_dict(row: Row) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in CSV_COLUMNS:
         if name == "start_precision":
@@ -414,35 +184,35 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str]) -> None
 
     Columns and their types (every cell is text; empty means none):
 
-    ==================  ==========================================================
-    ``type``            ``agency``, ``official``, ``program``, ``meeting``,
-                        ``agreement`` (or ``source``)
-    ``id``              the record's id
-    ``label``           its name or title
-    ``kind``            its kind (an enum value such as ``heads_of_agency``)
-    ``status``          a meeting's status; an agreement's last general step
-    ``start``           EDTF date at its own precision: a meeting's date, an
-                        agreement's entry into force (else its signing), a
-                        program's start, an official's first post, an
-                        agency's founding
-    ``end``             EDTF date: the matching end, empty if unknown or open
-    ``start_precision`` ``year``, ``month`` or ``day`` (empty without a date)
-    ``end_precision``   the same for ``end``
-    ``open_end``        ``true`` when still going (an open end), else ``false``
-    ``agencies``        ``;``-separated ids: a meeting's agencies, an
-                        agreement's parties, a program's participants, an
-                        official's agencies
-    ``officials``       ``;``-separated ids: participants, signatories, crew
-    ``programs``        ``;``-separated program ids
-    ``location``        a meeting's place
-    ``country``         its country code, or an agency's country
-    ``sources``         ``;``-separated source ids
-    ``note``            the record's note
-    ==================  ==========================================================
+    ====================  ==========================================================
+    ``type``              ``agency``, ``official``, ``program``, ``meeting``,
+                          ``agreement`` (or ``source``)
+    ``id``                the record's id
+    ``label``             its name or title
+    ``kind``              its kind (an enum value such as ``heads_of_agency``)
+    ``status``            a meeting's status; an agreement's last general step
+    ``start``             EDTF date at its own precision: a meeting's date, an
+                          agreement's entry into force (else its signing), a
+                          program's start, an official's first post, an
+                          agency's founding
+    ``end``               EDTF date: the matching end, empty if unknown or open
+    ``start_precision``   ``year``, ``month`` or ``day`` (empty without a date)
+    ``end_precision``     the same for ``end``
+    ``open_end``          ``true`` when still going (an open end), else ``false``
+    ``agencies``          ``;``-separated ids: a meeting's agencies, an
+                          agreement's parties, a program's participants, an
+                          official's agencies
+    ``officials``         ``;``-separated ids: participants, signatories, crew
+    ``programs``          ``;``-separated program ids
+    ``location``          a meeting's place
+    ``country``           its country code, or an agency's country
+    ``sources``           ``;``-separated source ids
+    ``note``              the record's note
+    ====================  ==========================================================
 
     :func:`read_csv` reads the file back with these types.
     """
-    rows = [_csv_dict(_row(r)) for r in records_of(items)]
+    rows = [_csv_dict(r.columns()) for r in records_of(items)]
     if isinstance(path_or_file, str | os.PathLike):
         with open(path_or_file, "w", encoding="utf-8", newline="") as fh:
             _write_csv(fh, rows)
@@ -472,7 +242,8 @@ def read_csv(path_or_file: str | os.PathLike[str] | IO[str]) -> list[dict[str, A
 def _read_csv(fh: IO[str]) -> list[dict[str, Any]]:
     reader = csv.DictReader(fh)
     if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
-        raise ValueError(f"expected the isscoop CSV header {','.join(CSV_COLUMNS)}, got {reader.fieldnames}")
+        got = ",".join(reader.fieldnames or ())
+        raise InvalidRecord(f"expected the isscoop CSV header {','.join(CSV_COLUMNS)}, got {got[:80]!r}")
     out = []
     for raw in reader:
         row: dict[str, Any] = {}
@@ -489,7 +260,7 @@ def _read_csv(fh: IO[str]) -> list[dict[str, Any]]:
         for side in ("start", "end"):
             d = row[side]
             if (str(d.precision) if d else None) != row[f"{side}_precision"]:
-                raise ValueError(f"{row['id']}: {side}_precision {row[f'{side}_precision']!r} does not match {d}")
+                raise InvalidRecord(f"{row['id']}: {side}_precision {row[f'{side}_precision']!r} does not match {d}")
         out.append(row)
     return out
 
@@ -516,8 +287,8 @@ def to_dataframe(items: Items, *, explode: Literal["parties", "participants"] | 
     """
     pd: Any = require("pandas", "pandas", "to_dataframe()")
     if explode not in (None, "parties", "participants"):
-        raise ValueError(f"explode: expected None, 'parties' or 'participants', got {explode!r}")
-    rows = [_row(r) for r in records_of(items)]
+        raise InvalidRecord(f"explode: expected None, 'parties' or 'participants', got {str(explode)[:40]!r}")
+    rows = [r.columns() for r in records_of(items)]
     data: dict[str, list[Any]] = {}
     for name in CSV_COLUMNS:
         if name in ("start_precision", "end_precision"):
@@ -575,91 +346,11 @@ def _source_links(sources: Iterable[Source]) -> str:
     return ("<p>Sources: " + ", ".join(links) + "</p>") if links else ""
 
 
-@attrs.frozen(kw_only=True)
-class Event:
-    """One dated thing to show: a meeting, an agreement step, a tenure or a milestone."""
-
-    record: Record
-    start: PartialDate
-    end: PartialDate | None
-    headline: str
-    text: str
-    group: str
-    sources: tuple[Source, ...]
-    uid: str
-
-
 def events_of(records: Iterable[Record | Source]) -> Iterator[Event]:
-    """The dated events of records, for TimelineJS and Markdown."""
+    """The dated events of records, for TimelineJS and Markdown (see :meth:`isscoop.Record.timeline`)."""
     for r in records:
-        if isinstance(r, Meeting):
-            who = ", ".join(p.name for p in r.participants)
-            where = f" at {r.location}" if r.location else ""
-            status = "" if r.status.value == "held" else f" [{r.status}]"
-            yield Event(
-                record=r,
-                start=r.date,
-                end=r.end,
-                headline=r.title + status,
-                text=f"{r.kind.label.capitalize()}: {who or ', '.join(a.label for a in r.agencies)}{where}.",
-                group="Meetings",
-                sources=r.sources,
-                uid=r.id,
-            )
-        elif isinstance(r, Agreement):
-            for i, e in enumerate(r.history()):
-                if e.date is None:
-                    continue
-                who = f" ({e.party.label})" if e.party else ""
-                end = f", to {e.end}" if e.end else ""
-                yield Event(
-                    record=r,
-                    start=e.date,
-                    end=None,
-                    headline=f"{r.title}: {e.status.label}{who}{end}",
-                    text=f"{r.kind.label.capitalize()} between {', '.join(p.label for p in r.parties)}.",
-                    group="Agreements",
-                    sources=e.sources or r.sources,
-                    uid=f"{r.id}-{i}",
-                )
-        elif isinstance(r, Official):
-            for i, t in enumerate(r.tenures):
-                if t.start is None:
-                    continue
-                acting = "acting " if t.acting else ""
-                yield Event(
-                    record=r,
-                    start=t.start,
-                    end=t.end,
-                    headline=f"{r.name}: {acting}{t.post}, {t.agency.label}",
-                    text=f"{r.name} holds the post {t.post} of {t.agency.name} ({t.period}).",
-                    group="Officials",
-                    sources=t.sources or r.sources,
-                    uid=f"{r.id}-{i}",
-                )
-        elif isinstance(r, Program):
-            for i, m in enumerate(r.milestones):
-                yield Event(
-                    record=r,
-                    start=m.date,
-                    end=None,
-                    headline=f"{r.name}: {m.what}",
-                    text=m.note or f"{r.name}: {m.what}.",
-                    group="Programs",
-                    sources=m.sources or r.sources,
-                    uid=f"{r.id}-{i}",
-                )
-        elif isinstance(r, Agency) and r.founded is not None:
-            yield Event(
-                record=r,
-                start=r.founded,
-                end=None,
-                headline=f"{r.label} founded",
-                text=r.name,
-                group="Agencies",
-                sources=r.sources,
-                uid=r.id,
-            )
+        if isinstance(r, Record):
+            yield from r.timeline()
 
 
 def to_timelinejs(items: Items, *, title: str = "isscoop timeline") -> dict[str, Any]:
@@ -673,7 +364,7 @@ def to_timelinejs(items: Items, *, title: str = "isscoop timeline") -> dict[str,
     program milestones, in date order.
 
     >>> import isscoop
-    >>> from isscoop._export import to_timelinejs
+    >>> from isscoop.export import to_timelinejs
     >>> doc = to_timelinejs([isscoop.meetings.get("rogozin-us-visit-2019")])
     >>> doc["events"][0]["start_date"]
     {'year': 2019, 'month': 2, 'display_date': '2019-02'}
@@ -769,7 +460,7 @@ def _pairs(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
             yield a, b
 
 
-def _node(g: Any, a: Agency) -> None:
+def _node(g: Any, a: Any) -> None:
     attrs_: dict[str, str] = {"label": a.label, "name": a.name, "kind": a.kind.value}
     if a.country:
         attrs_["country"] = a.country
@@ -791,36 +482,27 @@ def to_networkx(items: Items) -> networkx.MultiGraph[str]:
     g = nx.MultiGraph()
     records = records_of(items)
     for r in records:
-        if isinstance(r, Agency):
+        if r.kind_name == "agency":
             _node(g, r)
     for r in records:
-        if isinstance(r, Meeting):
-            agencies: tuple[Agency, ...] = r.agencies
-            data = {"type": "meeting", "kind": r.kind.value, "status": r.status.value, "title": r.title}
-            span: tuple[PartialDate | None, PartialDate | None, bool] = (r.date, r.end, False)
-        elif isinstance(r, Agreement):
-            agencies = r.parties
-            data = {"type": "agreement", "kind": r.kind.value, "status": agreement_status(r), "title": r.title}
-            span = agreement_span(r)
-        elif isinstance(r, Program):
-            agencies = tuple(p.agency for p in r.participations)
-            data = {"type": "program", "kind": r.kind.value, "status": "", "title": r.name}
-            span = (r.period.start, r.period.end, r.period.open_end)
-        else:
+        data = r.edge_data() if isinstance(r, Record) else None
+        if data is None:
             continue
-        by_id = {a.id: a for a in agencies}
+        assert isinstance(r, Record)
+        agencies = r.agencies_involved()
+        start, end, open_end = r.span()
         for a in agencies:
             if a.id not in g:
                 _node(g, a)
-        for x, y in _pairs(by_id):
+        for x, y in _pairs(a.id for a in agencies):
             g.add_edge(
                 x,
                 y,
                 key=r.id,
                 **data,
-                start=_edtf(span[0]),
-                end=_edtf(span[1]),
-                open_end=span[2],
+                start=_edtf(start),
+                end=_edtf(end),
+                open_end=open_end,
                 sources=";".join(s.id for s in r.sources),
             )
     return g  # type: ignore[no-any-return]
@@ -837,7 +519,7 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
     ``[^n]`` footnote markers; the footnotes list the sources.
 
     >>> import isscoop
-    >>> from isscoop._export import to_markdown
+    >>> from isscoop.export import to_markdown
     >>> print(to_markdown(isscoop.meetings.filter(kind="heads_of_agency").between("NASA", "Roscosmos")))
     - **2018-10-10** Bridenstine-Rogozin meeting at Baikonur: ... [^1]...
     - **2025-07-31** Bakanov-Duffy talks: ...

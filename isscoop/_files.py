@@ -9,7 +9,7 @@ through a fixed specification of the format.
 
 from __future__ import annotations
 
-import copy
+import gc
 import json
 import os
 import re
@@ -19,21 +19,29 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
+import attrs
+
 from . import _codec
-from ._dataset import Conflict, Dataset, _references, checked_dataset, integrity_problems
-from ._errors import DatasetError, IsscoopError, Problem, bulleted
+from ._dataset import (
+    Conflict,
+    Dataset,
+    _by_collection,
+    checked_dataset,
+    integrity_problems,
+    merged_records,
+    newer,
+    overlap_problems,
+)
+from ._errors import DatasetError, IsscoopWarning, Problem
 from ._model import Record
 from ._public import present_as_isscoop
 
 __all__ = [
     "MAX_FILE_BYTES",
-    "IsscoopWarning",
-    "MergeError",
     "conflicts",
     "dataset",
     "dump",
     "load",
-    "merge",
     "schema",
 ]
 
@@ -41,25 +49,6 @@ __all__ = [
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 
 PathLike = str | os.PathLike[str] | IO[str] | IO[bytes]
-
-
-class IsscoopWarning(UserWarning):
-    """A warning about data that loads but is not as it should be (e.g. a record with no source)."""
-
-
-class MergeError(IsscoopError, ValueError):
-    """Two datasets give different values for a field that cannot hold competing claims.
-
-    Lists every such field; nothing is merged.
-    """
-
-    def __init__(self, conflicts: Iterable[str]) -> None:
-        self.conflicts = tuple(conflicts)
-        n = len(self.conflicts)
-        super().__init__(bulleted(f"{n} conflicting field{'s' if n != 1 else ''}; nothing was merged:", self.conflicts))
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -127,12 +116,12 @@ def _parse(name: str, text: str, ctx: _codec.Context) -> object:
 _TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}\n]')
 
 
-def _record_lines(text: str, doc: Mapping[str, Any]) -> dict[str, int]:
-    """The line each record starts on, by JSON path (``$.meetings[3]``).
+def _record_lines(text: str, arrays: list[str]) -> dict[str, int]:
+    """The line each record starts on, by JSON path (``$.meetings[3]``); ``arrays`` are the
+    document's top-level keys whose values are arrays, in order.
 
     Only run when there are problems to place, so loading stays fast.
     """
-    arrays = [k for k, v in doc.items() if isinstance(v, list)]
     lines: dict[str, int] = {}
     line, depth, array = 1, 0, -1
     index = 0
@@ -155,7 +144,7 @@ def _record_lines(text: str, doc: Mapping[str, Any]) -> dict[str, int]:
     return lines
 
 
-def _add_lines(problems: list[Problem], texts: Mapping[str, tuple[str, Mapping[str, Any]]]) -> list[Problem]:
+def _add_lines(problems: list[Problem], texts: Mapping[str, _Text]) -> list[Problem]:
     """The problems, each with the line its record starts on where that can be found."""
     out = []
     cache: dict[str, dict[str, int]] = {}
@@ -164,7 +153,7 @@ def _add_lines(problems: list[Problem], texts: Mapping[str, tuple[str, Mapping[s
             m = re.match(r"\$\.\w+\[\d+\]", p.path)
             if m:
                 if p.file not in cache:
-                    cache[p.file] = _record_lines(*texts[p.file])
+                    cache[p.file] = texts[p.file].lines()
                 lines = cache[p.file]
                 if m.group() in lines:
                     p = Problem(**{**_fields(p), "line": lines[m.group()]})
@@ -187,6 +176,25 @@ def _expand(paths: Iterable[PathLike]) -> Iterator[PathLike]:
 # -- loading ------------------------------------------------------------------------------
 
 
+@attrs.define
+class _Text:
+    """What is kept of a file to place problems on lines: its text (or how to read it again)."""
+
+    text: str | None
+    path: str | None
+    arrays: list[str]
+
+    def lines(self) -> dict[str, int]:
+        text = self.text
+        if text is None and self.path is not None:
+            try:
+                with open(self.path, encoding="utf-8-sig") as fh:
+                    text = fh.read(MAX_FILE_BYTES + 1)
+            except (OSError, UnicodeDecodeError):
+                return {}
+        return _record_lines(text, self.arrays) if text is not None else {}
+
+
 def load(*paths: PathLike, include_bundled: bool = False, strict: bool = False) -> Dataset:
     """A dataset from JSON files, directories of them, or open file objects.
 
@@ -195,16 +203,37 @@ def load(*paths: PathLike, include_bundled: bool = False, strict: bool = False) 
     expected and got) and nothing is loaded.
 
     With ``include_bundled=True`` the files are laid over the bundled data
-    (see :func:`merge`): their records may refer to bundled records by id, a
+    (see :func:`~isscoop.merge`): their records may refer to bundled records by id, a
     record with a bundled record's id corrects it, and it only needs the
-    fields it changes.  Records that cite no source give an
+    fields it changes.  Files that declare a newer ``version`` than the
+    bundled data's make the result that version, and every record and claim
+    they add (or correct) carries it, so that
+    ``result.as_known_on(isscoop.dataset().version)`` answers as the bundled
+    data did; otherwise the result keeps the bundled version.  Records that
+    cite no source give an
     :class:`IsscoopWarning`, or a problem when ``strict=True``.
+
+    The cyclic garbage collector is paused while the records are built (the
+    objects are acyclic and it would only rescan them) and restored after,
+    however the load ends.
     """
     if not paths:
         raise TypeError("load() needs at least one path or file object")
+    base = dataset() if include_bundled else None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(paths, base, strict)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(paths: tuple[PathLike, ...], base: Dataset | None, strict: bool) -> Dataset:
     ctx = _codec.Context()
     docs: list[tuple[str, Any]] = []
-    texts: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    texts: dict[str, _Text] = {}
+    version: str | None = None
     for source in _expand(paths):
         name, text = _read_text(source, ctx)
         if text is None:
@@ -213,209 +242,55 @@ def load(*paths: PathLike, include_bundled: bool = False, strict: bool = False) 
         if doc is _codec._BAD:
             continue
         if isinstance(doc, dict):
-            texts[name] = (text, doc)
+            arrays = [k for k, v in doc.items() if isinstance(v, list)]
+            path = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+            texts[name] = _Text(text=None if path is not None else text, path=path, arrays=arrays)
+            if isinstance(doc.get("version"), str):
+                version = doc["version"]
+        del text
         docs.append((name, doc))
-    base = dataset() if include_bundled else None
-    if base is not None:
-        docs = [(name, _fill_corrections(doc, base)) for name, doc in docs]
+    known = {r.id: r for r in base.records()} if base is not None else None
+    built = _codec.build(docs, ctx, known)
+    del docs
+    for _collection, objects in built.collections.items():
+        for obj in objects:
+            if isinstance(obj, Record) and not obj.sources:
+                w = built.where[id(obj)]
+                if strict:
+                    ctx.file = w.file
+                    ctx.problem(f"{w.path}.sources", "no source", "at least one source id", [])
+                else:
+                    warnings.warn(f"{w.file}: {w.path} ({obj.id}) cites no source", IsscoopWarning, stacklevel=4)
     try:
-        ds = _build(docs, ctx, base, strict)
+        if ctx.problems:
+            raise DatasetError(ctx.problems)
+        if base is None:
+            collections = {k: tuple(v) for k, v in built.collections.items()}
+            problems = overlap_problems(collections, built.locate)
+            if problems:
+                raise DatasetError(problems)
+            return checked_dataset(version=version, **collections)
+        return _overlay(base, built, version)
     except DatasetError as e:
         raise DatasetError(_add_lines(list(e.problems), texts)) from None
-    return ds
 
 
-def _build(docs: list[tuple[str, Any]], ctx: _codec.Context, base: Dataset | None, strict: bool) -> Dataset:
-    located: list[_codec.Located] = []
-    version: str | None = None
-    for name, doc in docs:
-        if isinstance(doc, dict) and isinstance(doc.get("version"), str):
-            version = doc["version"]
-        located.extend(_codec.decode(doc, name, ctx))
-    seen: dict[str, _codec.Located] = {}
-    anonymous: list[_codec.Located] = []
-    for item in located:
-        if item.id is None:
-            anonymous.append(item)
-        elif item.id in seen:
-            ctx.file = item.file
-            ctx.problem(f"{item.pending.path}.id", "duplicate id", "an id used once in the dataset", item.id)
-        else:
-            seen[item.id] = item
-    known = {r.id: r for r in base.records()} if base is not None else None
-    built = _codec.build([*seen.values(), *anonymous], ctx, known)
-    for kind in _codec.KINDS:
-        for obj in built[kind]:
-            if isinstance(obj, Record) and not obj.sources:
-                item = seen[obj.id]
-                if strict:
-                    ctx.file = item.file
-                    ctx.problem(f"{item.pending.path}.sources", "no source", "at least one source id", [])
-                else:
-                    warnings.warn(
-                        f"{item.file}: {item.pending.path} ({obj.id}) cites no source", IsscoopWarning, stacklevel=4
-                    )
-    if ctx.problems:
-        raise DatasetError(ctx.problems)
-    where = {(item.kind, item.id): item for item in seen.values()}
-    collections = {k: tuple(built[k]) for k in _codec.KINDS}
+def _overlay(base: Dataset, built: _codec.Built, version: str | None) -> Dataset:
+    """The bundled data with the loaded records laid over it, checked once."""
+    overlay = [r for objects in built.collections.values() for r in objects]
+    records, _ = merged_records(base, overlay, version)
+    version = version if newer(version, base.version) else base.version
+    collections = _by_collection(records)
+    where = {r.id: built.where[id(r)] for r in overlay}
 
-    def locate(kind: str, index: int) -> tuple[str, str]:
-        item = where[(kind, collections[kind][index].id)]
-        return item.file, item.pending.path
+    def locate(collection: str, index: int) -> tuple[str, str]:
+        w = where.get(collections[collection][index].id)
+        return (w.file, w.path) if w is not None else ("<bundled data>", f"$.{collection}[{index}]")
 
-    if base is None:
-        problems = integrity_problems(collections, locate)
-        if problems:
-            raise DatasetError(problems)
-        return checked_dataset(version=version, **collections)
-    overlay = _overlay_dataset(collections, base, locate)
-    return merge(base, overlay)
-
-
-def _overlay_dataset(collections: dict[str, tuple[Any, ...]], base: Dataset, locate: Any) -> Dataset:
-    """The overlay's own records, with the bundled records they refer to pulled in."""
-    own = {r.id for items in collections.values() for r in items}
-    needed: dict[str, Any] = {}
-    stack = [r for items in collections.values() for r in items]
-
-    while stack:
-        r = stack.pop()
-        for _, ref in _references(r):
-            if ref.id not in own and ref.id not in needed:
-                needed[ref.id] = ref
-                stack.append(ref)
-    merged = {k: list(v) for k, v in collections.items()}
-    for ref in needed.values():
-        merged[_codec._kind_of(ref)].append(ref)
     problems = integrity_problems(collections, locate)
-    problems = [p for p in problems if "not in the dataset" not in p.message]
     if problems:
         raise DatasetError(problems)
-    return Dataset(version=base.version, **{k: tuple(v) for k, v in merged.items()})
-
-
-def _fill_corrections(doc: Any, base: Dataset) -> Any:
-    """Records that reuse a bundled id only need the fields they change: fill in the rest."""
-    if not isinstance(doc, dict):
-        return doc
-    ids = {r.id: r for r in base.records()}
-    out = dict(doc)
-    for kind in _codec.KINDS:
-        items = doc.get(kind)
-        if not isinstance(items, list):
-            continue
-        filled = []
-        for raw in items:
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"] in ids:
-                target = ids[raw["id"]]
-                if _codec._kind_of(target) == kind:
-                    complete = _codec.dump_record(target)
-                    if kind != "sources":
-                        complete.pop("claims", None)
-                        complete["sources"] = []
-                    raw = {**complete, **raw}
-            filled.append(raw)
-        out[kind] = filled
-    return out
-
-
-# -- merging ------------------------------------------------------------------------------
-
-
-def merge(base: Dataset, overlay: Dataset) -> Dataset:
-    """``base`` with ``overlay`` laid over it; neither is changed.
-
-    Records with new ids are added.  A record whose id is in ``base``
-    corrects it field by field: sources and claims are combined; a field that
-    can hold claims and differs becomes competing claims (the overlay's value
-    preferred, with the overlay record's sources; the base value kept as a
-    normal claim); a field that is empty on one side takes the other's value.
-    Any other difference raises :class:`MergeError` listing every one.
-    ``base | overlay`` does the same.
-    """
-    base_doc = _codec.encode(base._collections())
-    over_doc = _codec.encode(overlay._collections())
-    problems: list[str] = []
-    merged: dict[str, list[dict[str, Any]]] = {}
-    for kind in _codec.KINDS:
-        by_id = {r["id"]: copy.deepcopy(r) for r in base_doc[kind]}
-        claimable = _claimable(kind)
-        for rec in over_doc[kind]:
-            old = by_id.get(rec["id"])
-            if old is None:
-                by_id[rec["id"]] = copy.deepcopy(rec)
-            else:
-                by_id[rec["id"]] = _merge_record(kind, old, rec, claimable, problems)
-        merged[kind] = sorted(by_id.values(), key=lambda r: r["id"])
-    if problems:
-        raise MergeError(problems)
-    ctx = _codec.Context()
-    doc = {"format_version": _codec.FORMAT_VERSION, **merged}
-    built = _codec.build(_codec.decode(doc, "<merge>", ctx), ctx)
-    if ctx.problems:
-        raise DatasetError(ctx.problems)
-    return Dataset(version=overlay.version or base.version, **{k: tuple(v) for k, v in built.items()})
-
-
-def _claimable(kind: str) -> frozenset[str]:
-    cls = _codec.SPECS[kind].cls
-    return frozenset(getattr(cls, "claimable", frozenset()))
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == [] or value is False
-
-
-def _merge_record(
-    kind: str, old: dict[str, Any], new: dict[str, Any], claimable: frozenset[str], problems: list[str]
-) -> dict[str, Any]:
-    out = copy.deepcopy(old)
-    if kind != "sources":
-        new_sources = [s for s in new.get("sources", []) if s not in old.get("sources", [])]
-        out["sources"] = old.get("sources", []) + new_sources
-    claims = list(out.get("claims", []))
-    for claim in new.get("claims", []):
-        if claim not in claims:
-            claims.append(copy.deepcopy(claim))
-    for key, value in new.items():
-        if key in ("id", "sources", "claims"):
-            continue
-        have = old.get(key)
-        if have == value or _empty(value):
-            continue
-        if _empty(have):
-            out[key] = copy.deepcopy(value)
-        elif key in claimable:
-            for c in claims:
-                if c["field"] == key and c.get("rank") == "preferred":
-                    c["rank"] = "normal"
-            if not any(c["field"] == key and c["value"] == have for c in claims):
-                claims.append({"field": key, "value": have, "rank": "normal", "sources": old.get("sources", [])})
-            same = [c for c in claims if c["field"] == key and c["value"] == value]
-            reason = "correction laid over the earlier value"
-            if same:
-                same[0]["rank"] = "preferred"
-                same[0]["reason"] = reason
-                same[0]["sources"] = same[0].get("sources", []) + [
-                    s for s in new.get("sources", []) if s not in same[0].get("sources", [])
-                ]
-            else:
-                claims.append(
-                    {
-                        "field": key,
-                        "value": value,
-                        "rank": "preferred",
-                        "reason": reason,
-                        "sources": new.get("sources", []),
-                    }
-                )
-            out[key] = copy.deepcopy(value)
-        else:
-            problems.append(f"{kind} {old['id']!r}, field {key!r}: {json.dumps(have)} vs {json.dumps(value)}")
-    if claims:
-        out["claims"] = claims
-    return out
+    return checked_dataset(version=version, **collections)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -431,7 +306,7 @@ def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
     if ds.version is not None:
         doc["version"] = ds.version
     if isinstance(path, str | os.PathLike) and os.path.isdir(path):
-        for kind in _codec.KINDS:
+        for kind in _codec.collections():
             part: dict[str, Any] = {"format_version": doc["format_version"], kind: doc[kind]}
             if ds.version is not None:
                 part["version"] = ds.version

@@ -2,8 +2,20 @@
 
 Every class is a frozen, slotted, keyword-only attrs class.  Records refer to
 each other as objects (``meeting.participants`` holds :class:`Official`
-objects, not ids).  The model knows nothing about JSON or files; that is the
-codec's job.
+objects, not ids).  The model knows nothing about JSON, files, exports or queries.
+
+**One declaration per record kind.**  Each record class is the only place its
+kind is declared: its ``collection`` and ``kind_name``, its attrs fields
+(with their types, defaults and validators), which fields refer to other
+records (a field typed with a record class, such as ``Agency`` or
+``tuple[Source, ...]``), and in field metadata the two things types cannot
+say: ``KEY`` (the field's name in data files, when it differs) and ``FORM``
+(the form of a text field: an id, a country code, a version, a link).
+:data:`KINDS` lists the record kinds in the order they may refer to each
+other.  The codec, the JSON Schema, the integrity checks, the exports and the
+command line all read these declarations; behaviour they need per kind
+(time spans, status, involved agencies, a description, timeline events,
+export columns) is a method of the class.
 """
 
 from __future__ import annotations
@@ -11,7 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from datetime import date as _date
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeAlias
+from typing import Any, ClassVar, Final, Literal, Self, TypeAlias
 
 import attrs
 
@@ -28,11 +40,8 @@ from ._dates import (
     day_window,
     window_answer,
 )
-from ._errors import Undecidable
+from ._errors import InvalidRecord, Undecidable
 from ._public import present_as_isscoop
-
-if TYPE_CHECKING:
-    from ._query import Query
 
 __all__ = [
     "Agency",
@@ -60,6 +69,21 @@ __all__ = [
     "Tenure",
 ]
 
+#: Field metadata: the field's name in data files and exports, when it differs from the attribute's.
+KEY: Final = "isscoop_key"
+#: Field metadata: the form of a text field: ``"id"``, ``"country"``, ``"version"`` or ``"url"``.
+FORM: Final = "isscoop_form"
+
+
+def _meta(key: str | None = None, form: str | None = None) -> dict[str, str]:
+    out = {}
+    if key is not None:
+        out[KEY] = key
+    if form is not None:
+        out[FORM] = form
+    return out
+
+
 Assume: TypeAlias = Literal["certain", "possible"]
 """How a yes/no query treats an UNKNOWN answer: ``"certain"`` (the default)
 keeps only records where the answer is YES; ``"possible"`` also keeps the
@@ -71,7 +95,7 @@ def _keep(answer: Answer, assume: Assume) -> bool:
         return answer.value is Tri.YES
     if assume == "possible":
         return answer.value is not Tri.NO
-    raise v.InvalidRecord(f"assume: expected 'certain' or 'possible', got {assume!r}")
+    raise InvalidRecord(f"assume: expected 'certain' or 'possible', got {assume!r}")
 
 
 def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
@@ -225,12 +249,122 @@ class Rank(_Enum):
     DEPRECATED = "deprecated"
 
 
+#: The columns every record kind exports (the CSV header), in order.
+EXPORT_COLUMNS: Final = (
+    "type",
+    "id",
+    "label",
+    "kind",
+    "status",
+    "start",
+    "end",
+    "start_precision",
+    "end_precision",
+    "open_end",
+    "agencies",
+    "officials",
+    "programs",
+    "location",
+    "country",
+    "sources",
+    "note",
+)
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """A record as one export row: the values behind :data:`EXPORT_COLUMNS` (precisions aside)."""
+
+    type: str
+    id: str
+    label: str
+    kind: str = ""
+    status: str = ""
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    open_end: bool = False
+    agencies: tuple[str, ...] = ()
+    officials: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    location: str = ""
+    country: str = ""
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One dated thing a timeline shows: a meeting, an agreement step, a tenure, a milestone, a founding."""
+
+    record: Record
+    start: PartialDate
+    end: PartialDate | None
+    headline: str
+    text: str
+    group: str
+    sources: tuple[Source, ...]
+    uid: str
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """One line of a story: a date at its own precision, what happened, and its sources.
+
+    ``kind`` is ``"tenure"``, ``"tenure-end"``, ``"meeting"``, ``"agreement"``,
+    ``"program"`` or ``"claim"``.
+    """
+
+    date: PartialDate
+    kind: str
+    text: str
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Mark:
+    """Something a timeline picture draws in the lanes of its agencies: a bar over a span, or a point.
+
+    ``start`` is the first day, or with ``reported`` the date by which it
+    had happened.  A bar ends at ``end``, or is ``"open"`` (still going) or
+    ``"unknown"`` (``end_kind``); a point may last until ``until``.
+    """
+
+    kind: str  # "tenure", "acting", "meeting" or "agreement"
+    lane: tuple[Agency, ...]
+    label: str
+    start: PartialDate
+    bar: bool = False
+    end: PartialDate | None = None
+    end_kind: str = "closed"
+    until: PartialDate | None = None
+    reported: bool = False
+    heads: bool = False
+    status: str = "held"
+
+
+def shorten(title: str, aliases: tuple[str, ...] = (), limit: int = 44) -> str:
+    """The title, or its shortest alias when the title is too long, cut to ``limit`` characters."""
+    best = title if len(title) <= limit else min((title, *aliases), key=len)
+    return best if len(best) <= limit else best[: limit - 1] + "…"
+
+
+def _ids(records: Iterator[Record] | tuple[Record, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(r.id for r in records))
+
+
+Fact: TypeAlias = "tuple[str, object, tuple[Source, ...]]"
+"""A line of a record's description: a label, a value and the sources that state it."""
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Source:
     """Where a fact comes from: a page with its publisher and, if shown, its date."""
 
-    id: str = attrs.field(validator=v.ident)
-    url: str = attrs.field(validator=v.text)
+    collection: ClassVar[str] = "sources"
+    kind_name: ClassVar[str] = "source"
+
+    id: str = attrs.field(validator=v.ident, metadata=_meta(form="id"))
+    url: str = attrs.field(validator=v.text, metadata=_meta(form="url"))
     publisher: str = attrs.field(validator=v.text)
     published: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     title: str | None = attrs.field(default=None, validator=v.opt_text)
@@ -243,13 +377,25 @@ class Source:
     def __repr__(self) -> str:
         return f"Source(id={self.id!r}, publisher={self.publisher!r}, published={_opt(self.published)})"
 
+    @property
+    def label(self) -> str:
+        """The page's title, or its publisher."""
+        return self.title or self.publisher
+
+    def columns(self) -> Row:
+        """The record as one export row (the columns of :func:`isscoop.export.to_csv`)."""
+        return Row(type="source", id=self.id, label=self.label, start=self.published, note=self.note or "")
+
+
+_sources = v.tuple_of(Source, "Source")
+
 
 @attrs.frozen(kw_only=True)
 class Location:
     """A place in words, with its country code when it has one."""
 
     place: str = attrs.field(validator=v.text)
-    country: str | None = attrs.field(default=None, validator=v.country)
+    country: str | None = attrs.field(default=None, validator=v.country, metadata=_meta(form="country"))
 
     def __str__(self) -> str:
         return f"{self.place} ({self.country})" if self.country else self.place
@@ -274,10 +420,10 @@ class Claim:
     reason: str | None = attrs.field(default=None, validator=v.opt_text)
     stated_by: Official | Agency | None = attrs.field(default=None)
     stated_on: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
-    added_in: str | None = attrs.field(default=None, validator=v.opt_version)
-    superseded_in: str | None = attrs.field(default=None, validator=v.opt_version)
+    added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
+    superseded_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
 
     @property
     def current(self) -> bool:
@@ -306,7 +452,7 @@ class DatedName:
     name: str = attrs.field(validator=v.text)
     period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     def __str__(self) -> str:
@@ -338,15 +484,17 @@ class Record:
     claimable: ClassVar[frozenset[str]] = frozenset()
     #: The name of the record type, for messages.
     kind_name: ClassVar[str] = "record"
+    #: The name of the record type's collection (``isscoop.agencies``, ``"agencies"`` in data files).
+    collection: ClassVar[str] = "records"
 
-    id: str = attrs.field(validator=v.ident)
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    id: str = attrs.field(validator=v.ident, metadata=_meta(form="id"))
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     statements: tuple[Claim, ...] = attrs.field(
-        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim")
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim"), metadata=_meta(key="claims")
     )
     note: str | None = attrs.field(default=None, validator=v.opt_text)
-    added_in: str | None = attrs.field(default=None, validator=v.opt_version)
-    superseded_in: str | None = attrs.field(default=None, validator=v.opt_version)
+    added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
+    superseded_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
 
     def __attrs_post_init__(self) -> None:
         preferred: dict[str, Claim] = {}
@@ -409,7 +557,7 @@ class Record:
         """
         if field is not None and field not in self.claimable:
             allowed = ", ".join(sorted(self.claimable)) or "none"
-            raise v.InvalidRecord(f"{type(self).__name__} has no claims for {field!r}; fields with claims: {allowed}")
+            raise InvalidRecord(f"{type(self).__name__} has no claims for {field!r}; fields with claims: {allowed}")
         found = [c for c in self.statements if (field is None or c.field == field) and (superseded or c.current)]
         if stated_before is not None:
             found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
@@ -451,6 +599,61 @@ class Record:
         """Dates that place this record on a timeline, earliest first."""
         return ()
 
+    # -- what exports, pictures and the command line read -----------------------------
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        """``(start, end, open_end)``: when the record began and ended, as exports show it."""
+        return None, None, False
+
+    def status_text(self) -> str:
+        """The record's status in one word (a meeting's status, an agreement's lifecycle status)."""
+        return ""
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        """The agencies the record involves, in recorded order, each once."""
+        return ()
+
+    def lane_agencies(self) -> tuple[Agency, ...]:
+        """The agencies whose lanes the record is drawn in, on a timeline picture."""
+        return ()
+
+    def edge_data(self) -> dict[str, str] | None:
+        """What a network edge between its agencies says about the record; ``None``: it links no agencies."""
+        return None
+
+    def columns(self) -> Row:
+        """The record as one export row (the columns of :func:`isscoop.export.to_csv`)."""
+        start, end, open_end = self.span()
+        kind = getattr(self, "kind", None)
+        return Row(
+            type=self.kind_name,
+            id=self.id,
+            label=self.label,
+            kind=kind.value if isinstance(kind, enum.Enum) else "",
+            status=self.status_text(),
+            start=start,
+            end=end,
+            open_end=open_end,
+            agencies=_ids(self.agencies_involved()),
+            sources=tuple(s.id for s in self.sources),
+            note=self.note or "",
+        )
+
+    def timeline(self) -> Iterator[Event]:
+        """The dated events a timeline export shows for this record."""
+        return iter(())
+
+    def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        """Story lines about this record as it concerns the agencies with ids ``agencies``."""
+        return iter(())
+
+    def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        """What a timeline picture with lanes for the agencies ``lanes`` draws for this record."""
+        return iter(())
+
+    def facts(self) -> list[Fact]:
+        """The record's description, one fact per line, each with the sources that state it."""
+        return []
+
     def __str__(self) -> str:
         return self.label
 
@@ -468,11 +671,12 @@ class Agency(Record):
     """
 
     kind_name: ClassVar[str] = "agency"
+    collection: ClassVar[str] = "agencies"
 
     name: str = attrs.field(validator=v.text)
     kind: AgencyKind = attrs.field(validator=v.member(AgencyKind))
     acronym: str | None = attrs.field(default=None, validator=v.opt_text)
-    country: str | None = attrs.field(default=None, validator=v.country)
+    country: str | None = attrs.field(default=None, validator=v.country, metadata=_meta(form="country"))
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     founded: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     names: tuple[DatedName, ...] = attrs.field(
@@ -514,6 +718,36 @@ class Agency(Record):
     def label(self) -> str:
         return self.acronym or self.name
 
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        return self.founded, None, True
+
+    def columns(self) -> Row:
+        return attrs.evolve(super().columns(), country=self.country or "")
+
+    def timeline(self) -> Iterator[Event]:
+        if self.founded is not None:
+            yield Event(
+                record=self,
+                start=self.founded,
+                end=None,
+                headline=f"{self.label} founded",
+                text=self.name,
+                group="Agencies",
+                sources=self.sources,
+                uid=self.id,
+            )
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = [
+            ("name", self.name, ()),
+            ("acronym", self.acronym, ()),
+            ("kind", self.kind.label, ()),
+            ("country", self.country, ()),
+            ("founded", self.founded, ()),
+        ]
+        out += [("named", f"{n.name} ({n.period})", n.sources) for n in self.names]
+        return out
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Tenure:
@@ -535,7 +769,7 @@ class Tenure:
     titles: tuple[DatedName, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(DatedName, "DatedName")
     )
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     def post_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
@@ -598,6 +832,7 @@ class Official(Record):
     """A person in the dataset: an agency head, a minister, a president, a crew member."""
 
     kind_name: ClassVar[str] = "official"
+    collection: ClassVar[str] = "officials"
 
     name: str = attrs.field(validator=v.text)
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
@@ -620,6 +855,67 @@ class Official(Record):
     def _dates(self) -> tuple[PartialDate, ...]:
         return tuple(sorted(t.start for t in self.tenures if t.start))
 
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        starts = [t.start for t in self.tenures if t.start is not None]
+        last = max(self.tenures, key=lambda t: t.period.bounds()[3], default=None)
+        return (
+            min(starts) if starts else None,
+            last.end if last else None,
+            bool(last and last.period.open_end),
+        )
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        return tuple({t.agency.id: t.agency for t in self.tenures}.values())
+
+    def lane_agencies(self) -> tuple[Agency, ...]:
+        return tuple({t.agency.id: t.agency for t in self.tenures if t.head}.values())
+
+    def timeline(self) -> Iterator[Event]:
+        for i, t in enumerate(self.tenures):
+            if t.start is None:
+                continue
+            acting = "acting " if t.acting else ""
+            yield Event(
+                record=self,
+                start=t.start,
+                end=t.end,
+                headline=f"{self.name}: {acting}{t.post}, {t.agency.label}",
+                text=f"{self.name} holds the post {t.post} of {t.agency.name} ({t.period}).",
+                group="Officials",
+                sources=t.sources or self.sources,
+                uid=f"{self.id}-{i}",
+            )
+
+    def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        for t in self.tenures:
+            if not (t.head and t.agency.id in agencies):
+                continue
+            acting = "acting " if t.acting else ""
+            src = t.sources or self.sources
+            if t.start is not None:
+                text = f"{self.name} becomes {acting}head of {t.agency.label} ({t.post})"
+                yield Entry(date=t.start, kind="tenure", text=text, sources=src)
+            if t.end is not None:
+                text = f"{self.name} leaves the post of {t.post}, {t.agency.label}"
+                yield Entry(date=t.end, kind="tenure-end", text=text, sources=src)
+
+    def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        for t in self.tenures:
+            if not t.head or t.agency.id not in lanes or t.start is None:
+                continue
+            yield Mark(
+                kind="acting" if t.acting else "tenure",
+                lane=(t.agency,),
+                label=self.name + (" (acting)" if t.acting else ""),
+                start=t.start,
+                bar=True,
+                end=t.end,
+                end_kind="closed" if t.end is not None else ("open" if t.period.open_end else "unknown"),
+            )
+
+    def facts(self) -> list[Fact]:
+        return [("post", t, t.sources) for t in self.tenures]
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Participation:
@@ -633,7 +929,7 @@ class Participation:
     period: Period | None = attrs.field(
         default=None, converter=v.to_opt_period, validator=v.opt_of_type(Period, "a Period or None")
     )
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
 
@@ -659,7 +955,7 @@ class Milestone:
     )
     what: str = attrs.field(validator=v.text)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
 
     def __str__(self) -> str:
         return f"{self.date} {self.what}"
@@ -678,6 +974,7 @@ class Program(Record):
 
     claimable: ClassVar[frozenset[str]] = frozenset({"planned_end", "period"})
     kind_name: ClassVar[str] = "program"
+    collection: ClassVar[str] = "programs"
 
     name: str = attrs.field(validator=v.text)
     kind: ProgramKind = attrs.field(validator=v.member(ProgramKind))
@@ -687,7 +984,10 @@ class Program(Record):
     period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
     planned_end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     participations: tuple[Participation, ...] = attrs.field(
-        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Participation, "Participation")
+        factory=tuple,
+        converter=v.to_tuple,
+        validator=v.tuple_of(Participation, "Participation"),
+        metadata=_meta(key="participants"),
     )
     crew: tuple[CrewMember, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(CrewMember, "CrewMember")
@@ -713,15 +1013,13 @@ class Program(Record):
             f"{agency.label} is not recorded as a participant in {self.name}",
         )
 
-    def participants(self, *, on: DateLike | None = None, assume: Assume = "certain") -> Query[Agency]:
+    def participants(self, *, on: DateLike | None = None, assume: Assume = "certain") -> tuple[Agency, ...]:
         """The agencies taking part (at some time within ``on``, if given), in recorded order."""
-        from ._query import Query
-
         seen: dict[str, Agency] = {}
         for p in self.participations:
             if on is None or _keep(self.includes(p.agency, on=on), assume):
                 seen.setdefault(p.agency.id, p.agency)
-        return Query(tuple(seen.values()), kind="agency")
+        return tuple(seen.values())
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
         return ((self.period.bounds(), self.period),)
@@ -741,6 +1039,55 @@ class Program(Record):
     def _dates(self) -> tuple[PartialDate, ...]:
         return (self.period.start,) if self.period.start else ()
 
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        return self.period.start, self.period.end, self.period.open_end
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        return tuple({p.agency.id: p.agency for p in self.participations}.values())
+
+    def edge_data(self) -> dict[str, str] | None:
+        return {"type": "program", "kind": self.kind.value, "status": "", "title": self.name}
+
+    def columns(self) -> Row:
+        return attrs.evolve(
+            super().columns(),
+            officials=_ids(c.person for c in self.crew),
+            programs=(self.parent.id,) if self.parent else (),
+        )
+
+    def timeline(self) -> Iterator[Event]:
+        for i, m in enumerate(self.milestones):
+            yield Event(
+                record=self,
+                start=m.date,
+                end=None,
+                headline=f"{self.name}: {m.what}",
+                text=m.note or f"{self.name}: {m.what}.",
+                group="Programs",
+                sources=m.sources or self.sources,
+                uid=f"{self.id}-{i}",
+            )
+
+    def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        for m in self.milestones:
+            yield Entry(date=m.date, kind="program", text=f"{self.name}: {m.what}", sources=m.sources or self.sources)
+        for c in self.claims("planned_end"):
+            if c.stated_on is not None and c.rank is not Rank.DEPRECATED:
+                who = f"{c.stated_by.label}: " if c.stated_by else ""
+                text = f"{who}{self.name} planned end {c.value}"
+                yield Entry(date=c.stated_on, kind="claim", text=text, sources=c.sources)
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = [
+            ("kind", self.kind.label, ()),
+            ("lead", self.lead.label if self.lead else None, ()),
+            ("period", self.period, ()),
+            ("planned end", self.planned_end, ()),
+            ("agencies", ", ".join(p.agency.label for p in self.participations), ()),
+        ]
+        out += [("milestone", m, m.sources) for m in self.milestones]
+        return out
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Meeting(Record):
@@ -752,6 +1099,7 @@ class Meeting(Record):
 
     claimable: ClassVar[frozenset[str]] = frozenset({"location", "date", "since_last_heads_meeting"})
     kind_name: ClassVar[str] = "meeting"
+    collection: ClassVar[str] = "meetings"
 
     title: str = attrs.field(validator=v.text)
     kind: MeetingKind = attrs.field(validator=v.member(MeetingKind))
@@ -797,6 +1145,83 @@ class Meeting(Record):
     def _dates(self) -> tuple[PartialDate, ...]:
         return (self.date,)
 
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        return self.date, self.end, False
+
+    def status_text(self) -> str:
+        return self.status.value
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        return tuple({a.id: a for a in self.agencies}.values())
+
+    def lane_agencies(self) -> tuple[Agency, ...]:
+        return self.agencies_involved()
+
+    def edge_data(self) -> dict[str, str] | None:
+        return {"type": "meeting", "kind": self.kind.value, "status": self.status.value, "title": self.title}
+
+    def columns(self) -> Row:
+        return attrs.evolve(
+            super().columns(),
+            officials=_ids(self.participants),
+            programs=_ids(self.programs),
+            location=self.location.place if self.location else "",
+            country=(self.location.country or "") if self.location else "",
+        )
+
+    def _summary(self) -> tuple[str, str]:
+        """``(who, status mark)``: the people present, and `` [planned]`` or `` [cancelled]``."""
+        status = "" if self.status is MeetingStatus.HELD else f" [{self.status}]"
+        return ", ".join(p.name for p in self.participants), status
+
+    def timeline(self) -> Iterator[Event]:
+        who, status = self._summary()
+        where = f" at {self.location}" if self.location else ""
+        yield Event(
+            record=self,
+            start=self.date,
+            end=self.end,
+            headline=self.title + status,
+            text=f"{self.kind.label.capitalize()}: {who or ', '.join(a.label for a in self.agencies)}{where}.",
+            group="Meetings",
+            sources=self.sources,
+            uid=self.id,
+        )
+
+    def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        who, status = self._summary()
+        where = f" at {self.location}" if self.location else ""
+        others = [c for c in self.claims("location") if c.rank is not Rank.PREFERRED]
+        if others:
+            where += " (other reports: " + "; ".join(str(c.value) for c in others) + ")"
+        yield Entry(date=self.date, kind="meeting", text=f"{self.title}: {who}{where}{status}", sources=self.sources)
+
+    def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
+        if lane:
+            when = str(self.date) if self.end is None else f"{self.date}/{self.end}"
+            yield Mark(
+                kind="meeting",
+                lane=lane,
+                label=f"{when} {shorten(self.title)}",
+                start=self.date,
+                until=self.end,
+                heads=self.kind is MeetingKind.HEADS_OF_AGENCY,
+                status=self.status.value,
+            )
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = [
+            ("kind", self.kind.label, ()),
+            ("date", f"{self.date}/{self.end}" if self.end else self.date, ()),
+            ("status", self.status.label, ()),
+            ("location", self.location, ()),
+            ("agencies", ", ".join(a.label for a in self.agencies), ()),
+            ("people", ", ".join(p.name for p in self.participants), ()),
+        ]
+        out += [("outcome", o, ()) for o in self.outcomes]
+        return out
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class StatusEvent:
@@ -813,7 +1238,7 @@ class StatusEvent:
     known_by: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     party: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
-    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.sources)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     def __attrs_post_init__(self) -> None:
@@ -858,6 +1283,7 @@ class Agreement(Record):
 
     claimable: ClassVar[frozenset[str]] = frozenset({"signed", "end"})
     kind_name: ClassVar[str] = "agreement"
+    collection: ClassVar[str] = "agreements"
 
     title: str = attrs.field(validator=v.text)
     kind: AgreementKind = attrs.field(validator=v.member(AgreementKind))
@@ -876,7 +1302,10 @@ class Agreement(Record):
     extends: Agreement | None = attrs.field(default=None)
     supersedes: Agreement | None = attrs.field(default=None)
     events: tuple[StatusEvent, ...] = attrs.field(
-        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(StatusEvent, "StatusEvent")
+        factory=tuple,
+        converter=v.to_tuple,
+        validator=v.tuple_of(StatusEvent, "StatusEvent"),
+        metadata=_meta(key="history"),
     )
 
     @extends.validator
@@ -1055,6 +1484,124 @@ class Agreement(Record):
         if self.signed:
             dated.append(self.signed)
         return tuple(sorted(dated))
+
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        """Its time in force if it had one, else its first step.
+
+        A step known only to have happened *by* a report date has no date of
+        its own: the start is then the signing date, or ``None`` (see
+        :meth:`known_by`).
+        """
+        period = self.period_in_force
+        if period is not None:
+            return period.start or self.signed, period.end, period.open_end
+        events = self._events()
+        return self.signed or (events[0].date if events else None), None, False
+
+    def known_by(self) -> PartialDate | None:
+        """The report date by which the first undated step had happened, if that is all there is."""
+        for e in self.history():
+            if e.date is not None:
+                return None
+            if e.known_by is not None:
+                return e.known_by
+        return None
+
+    def last_status(self) -> AgreementStatus | None:
+        """The status after the last step that concerns the agreement as a whole (the rule of :meth:`status_on`)."""
+        events = self._events()
+        return events[-1].status if events else None
+
+    def status_text(self) -> str:
+        status = self.last_status()
+        return status.value if status is not None else ""
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        return tuple({a.id: a for a in self.parties}.values())
+
+    def lane_agencies(self) -> tuple[Agency, ...]:
+        return self.agencies_involved()
+
+    def edge_data(self) -> dict[str, str] | None:
+        return {"type": "agreement", "kind": self.kind.value, "status": self.status_text(), "title": self.title}
+
+    def columns(self) -> Row:
+        return attrs.evolve(super().columns(), officials=_ids(self.signatories), programs=_ids(self.programs))
+
+    def timeline(self) -> Iterator[Event]:
+        parties = ", ".join(p.label for p in self.parties)
+        for i, e in enumerate(self.history()):
+            if e.date is None:
+                continue
+            who = f" ({e.party.label})" if e.party else ""
+            end = f", to {e.end}" if e.end else ""
+            yield Event(
+                record=self,
+                start=e.date,
+                end=None,
+                headline=f"{self.title}: {e.status.label}{who}{end}",
+                text=f"{self.kind.label.capitalize()} between {parties}.",
+                group="Agreements",
+                sources=e.sources or self.sources,
+                uid=f"{self.id}-{i}",
+            )
+
+    def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        for e in self.events:
+            if e.date is None or e.party is not None:
+                continue
+            end = f", to {e.end}" if e.end else ""
+            text = f"{self.title}: {e.status.label}{end}"
+            yield Entry(date=e.date, kind="agreement", text=text, sources=e.sources or self.sources)
+
+    def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
+        start, end, open_end = self.span()
+        reported = self.known_by() if start is None else None
+        first = start or reported
+        if not lane or first is None:
+            return
+        when = str(start) if start is not None else f"by {reported}"
+        label = shorten(self.title, self.aliases)
+        if self.period_in_force is None:  # never in force: a point at its first step
+            yield Mark(kind="agreement", lane=lane, label=f"{when} {label}", start=first, reported=start is None)
+            return
+        yield Mark(
+            kind="agreement",
+            lane=lane,
+            label=f"{label} (in force from {when})",
+            start=first,
+            reported=start is None,
+            bar=True,
+            end=end,
+            end_kind="closed" if end is not None else ("open" if open_end else "unknown"),
+        )
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = [
+            ("kind", self.kind.label, ()),
+            ("signed", self.signed, ()),
+            ("end", self.end, ()),
+            ("parties", ", ".join(p.label for p in self.parties), ()),
+            ("in force", self.period_in_force, ()),
+        ]
+        out += [("step", e, e.sources or self.sources) for e in self.history()]
+        return out
+
+
+#: Every record kind, in the order they may refer to each other: a kind refers
+#: only to kinds before it, or to records of its own kind.
+KINDS: Final[tuple[type[Source] | type[Record], ...]] = (Source, Agency, Official, Program, Meeting, Agreement)
+
+
+def kind_named(collection: str) -> type[Source] | type[Record]:
+    """The record class whose collection is ``collection`` (``"agencies"``: :class:`Agency`)."""
+    for cls in KINDS:
+        if cls.collection == collection:
+            return cls
+    raise InvalidRecord(
+        f"record kind: expected one of {', '.join(c.collection for c in KINDS)}, got {collection[:40]!r}"
+    )
 
 
 present_as_isscoop(globals())

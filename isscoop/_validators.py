@@ -13,7 +13,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from ._dates import DateLike, PartialDate, Period, to_partial_date
-from ._errors import DateParseError, IsscoopError
+from ._errors import DateParseError, InvalidRecord
 from ._public import present_as_isscoop
 
 ID_RE: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -21,15 +21,6 @@ COUNTRY_RE: Final = re.compile(r"[A-Z]{2}")
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
-
-
-class InvalidRecord(IsscoopError, ValueError):
-    """A record was built with a value of the wrong type or form.
-
-    ``field`` names the attribute at fault, when there is one.
-    """
-
-    field: str | None = None
 
 
 def _got(value: object) -> str:
@@ -133,12 +124,6 @@ def opt_version(inst: object, a: attrs.Attribute[Any], value: object) -> None:
 def opt_date(inst: object, a: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PartialDate):
         raise fail(inst, a.name, "a PartialDate or an EDTF date string, or None", value)
-
-
-def sources(inst: object, a: attrs.Attribute[Any], value: object) -> None:
-    from ._model import Source
-
-    tuple_of(Source, "Source")(inst, a, value)
 
 
 def to_tuple(value: Any) -> Any:

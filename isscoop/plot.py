@@ -29,8 +29,9 @@ import attrs
 
 from ._dataset import Dataset
 from ._dates import PartialDate, Precision, to_partial_date
-from ._export import agreement_span, known_by, records_of, require
-from ._model import Agency, Agreement, Meeting, MeetingKind, Official, Record, Source
+from ._export import records_of, require, to_networkx
+from ._files import dataset
+from ._model import Agency, Mark, Record, Source
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -81,31 +82,13 @@ class _Item:
     label_x: float = 0.0
 
 
-def _short(title: str, aliases: Sequence[str] = (), limit: int = 44) -> str:
-    options = [title, *aliases]
-    best = title if len(title) <= limit else min(options, key=len)
-    return best if len(best) <= limit else best[: limit - 1] + "…"
-
-
 def _lane_agencies(records: Sequence[Record | Source], agencies: Sequence[Agency | str] | None) -> list[Agency]:
     seen: dict[str, Agency] = {}
     counts: dict[str, int] = {}
-
-    def note(a: Agency) -> None:
-        seen.setdefault(a.id, a)
-        counts[a.id] = counts.get(a.id, 0) + 1
-
     for r in records:
-        if isinstance(r, Official):
-            for t in r.tenures:
-                if t.head:
-                    note(t.agency)
-        elif isinstance(r, Meeting):
-            for a in r.agencies:
-                note(a)
-        elif isinstance(r, Agreement):
-            for a in r.parties:
-                note(a)
+        for a in r.lane_agencies() if isinstance(r, Record) else ():
+            seen.setdefault(a.id, a)
+            counts[a.id] = counts.get(a.id, 0) + 1
     if agencies is None:
         return sorted(seen.values(), key=lambda a: (-counts[a.id], a.id))
     out = []
@@ -114,121 +97,46 @@ def _lane_agencies(records: Sequence[Record | Source], agencies: Sequence[Agency
             out.append(want)
             continue
         match = [a for a in seen.values() if want.casefold() in (a.id.casefold(), a.label.casefold())]
-        if not match:
-            from ._files import dataset
-
-            match = [dataset().agencies.get(want)]
-        out.append(match[0])
+        out.append(match[0] if match else dataset().agencies.get(want))
     return out
+
+
+_MARKERS = {"meeting": "o", "agreement": "s"}
+
+
+def _item(m: Mark, lanes: Sequence[str]) -> _Item:
+    """A mark placed on the date axis: its possible first and last days as day numbers."""
+    mine = {a.id for a in m.lane}
+    lane = tuple(i for i in lanes if i in mine)
+    s0, s1 = _ord_bounds(m.start)
+    exact = not m.reported and _exact(m.start)
+    if m.reported:  # only known to have happened by this date: up to a year before
+        s0 = s1 - 365.0
+    marker = "D" if m.heads else _MARKERS.get(m.kind, "o")
+    if not m.bar:
+        if m.until is not None:
+            s1 = _ord_bounds(m.until)[1]
+            exact = exact and _exact(m.until)
+        x0 = s1 if m.reported else s0
+        return _Item(
+            kind=m.kind, lane=lane, label=m.label, x0=x0, x0_sure=s1, exact=exact, marker=marker, status=m.status
+        )
+    if m.end is not None:
+        e0, e1 = _ord_bounds(m.end)
+        e0, e1 = e0 - 1.0, e1 - 1.0
+        exact = exact and _exact(m.end)
+    else:
+        e0 = e1 = s1
+    return _Item(
+        kind=m.kind, lane=lane, label=m.label, x0=s0, x0_sure=s1 - 1.0, x1=e0, x1_sure=e1, end=m.end_kind,
+        exact=exact, marker=marker, status=m.status,
+    )  # fmt: skip
 
 
 def _items(records: Sequence[Record | Source], lanes: list[Agency]) -> list[_Item]:
     ids = [a.id for a in lanes]
-
-    def lane_of(agencies: Iterable[Agency]) -> tuple[str, ...]:
-        mine = {a.id for a in agencies}
-        return tuple(i for i in ids if i in mine)
-
-    items: list[_Item] = []
-    for r in records:
-        if isinstance(r, Official):
-            for t in r.tenures:
-                if not t.head or t.agency.id not in ids or t.start is None:
-                    continue
-                s0, s1 = _ord_bounds(t.start)
-                if t.end is not None:
-                    e0, e1 = _ord_bounds(t.end)
-                    end = "closed"
-                    e0, e1 = e0 - 1.0, e1 - 1.0
-                else:
-                    e0 = e1 = s1
-                    end = "open" if t.period.open_end else "unknown"
-                exact = _exact(t.start) and (t.end is None or _exact(t.end))
-                items.append(
-                    _Item(
-                        kind="acting" if t.acting else "tenure",
-                        lane=(t.agency.id,),
-                        label=r.name + (" (acting)" if t.acting else ""),
-                        x0=s0,
-                        x0_sure=s1 - 1.0,
-                        x1=e0,
-                        x1_sure=e1,
-                        end=end,
-                        exact=exact,
-                    )
-                )
-        elif isinstance(r, Meeting):
-            lane = lane_of(r.agencies)
-            if not lane:
-                continue
-            s0, s1 = _ord_bounds(r.date)
-            if r.end is not None:
-                s1 = _ord_bounds(r.end)[1]
-            exact = _exact(r.date) and (r.end is None or _exact(r.end))
-            marker = "D" if r.kind is MeetingKind.HEADS_OF_AGENCY else "o"
-            when = str(r.date) if r.end is None else f"{r.date}/{r.end}"
-            items.append(
-                _Item(
-                    kind="meeting",
-                    lane=lane,
-                    label=f"{when} {_short(r.title)}",
-                    x0=s0,
-                    x0_sure=s1,
-                    exact=exact,
-                    marker=marker,
-                    status=r.status.value,
-                )
-            )
-        elif isinstance(r, Agreement):
-            lane = lane_of(r.parties)
-            if not lane:
-                continue
-            start, end_date, open_end = agreement_span(r)
-            reported = known_by(r)
-            if start is None and reported is None:
-                continue
-            if start is None:  # only known to have happened by a report date
-                assert reported is not None
-                s0, s1 = _ord_bounds(reported)
-                s0, when = s1 - 365.0, f"by {reported}"
-            else:
-                s0, s1 = _ord_bounds(start)
-                when = str(start)
-            label = _short(r.title, r.aliases)
-            if r.period_in_force is None:  # never in force: a point at its first step
-                items.append(
-                    _Item(
-                        kind="agreement",
-                        lane=lane,
-                        label=f"{when} {label}",
-                        x0=s0 if start is not None else s1,
-                        x0_sure=s1,
-                        exact=start is not None and _exact(start),
-                        marker="s",
-                    )
-                )
-                continue
-            if end_date is not None:
-                e0, e1 = _ord_bounds(end_date)
-                e0, e1 = e0 - 1.0, e1 - 1.0
-                end = "closed"
-            else:
-                e0 = e1 = s1
-                end = "open" if open_end else "unknown"
-            items.append(
-                _Item(
-                    kind="agreement",
-                    lane=lane,
-                    label=f"{label} (in force from {when})",
-                    x0=s0,
-                    x0_sure=s1 - 1.0,
-                    x1=e0,
-                    x1_sure=e1,
-                    end=end,
-                    exact=start is not None and _exact(start) and (end_date is None or _exact(end_date)),
-                )
-            )
-    return items
+    wanted = frozenset(ids)
+    return [_item(m, ids) for r in records if isinstance(r, Record) for m in r.marks(wanted)]
 
 
 def _lane_order(lanes: list[Agency], items: list[_Item]) -> list[tuple[str, ...]]:
@@ -263,9 +171,50 @@ def timeline(
     """
     mpl = _mpl("isscoop.plot.timeline()")
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Rectangle
 
-    records = records_of(items)
+    lay = _layout(records_of(items), agencies, start, end, gap_years)
+    own_fig = ax is None
+    if ax is None:
+        fig = plt.figure(figsize=(lay.width_in, 1.2 + lay.total * 0.36), layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+    assert ax is not None
+    _draw(ax, lay)
+    if title:
+        ax.set_title(title, loc="left", fontsize=11)
+    if own_fig:
+        _legend(fig, ax, mpl)
+    if path is not None:
+        _save(fig, path)
+    return fig
+
+
+@attrs.define
+class _Layout:
+    """Where everything of a timeline picture goes, before anything is drawn."""
+
+    drawn: list[_Item]
+    lanes: list[tuple[str, ...]]
+    names: dict[str, str]
+    xmin: float
+    xmax: float
+    lane_y: dict[tuple[str, ...], float]
+    lane_rows: dict[tuple[str, ...], int]
+    gaps: list[tuple[tuple[str, ...], float, float, str]]
+    total: float
+    width_in: float
+    row_h: float
+
+
+def _layout(
+    records: Sequence[Record | Source],
+    agencies: Sequence[Agency | str] | None,
+    start: PartialDate | str | None,
+    end: PartialDate | str | None,
+    gap_years: float,
+) -> _Layout:
+    """Lanes, the dates shown, and a row for every item so that no two labels or shapes overlap."""
     lane_agencies = _lane_agencies(records, agencies)
     drawn = _items(records, lane_agencies)
     lanes = _lane_order(lane_agencies, drawn)
@@ -324,13 +273,17 @@ def timeline(
         y += n * row_h + 0.6
     total = y
 
-    own_fig = ax is None
-    if ax is None:
-        fig = plt.figure(figsize=(width_in, 1.2 + total * 0.36), layout="constrained")
-        ax = fig.add_subplot()
-    else:
-        fig = ax.figure  # type: ignore[assignment]
-    assert ax is not None
+    return _Layout(
+        drawn=drawn, lanes=lanes, names=names, xmin=xmin, xmax=xmax, lane_y=lane_y, lane_rows=lane_rows,
+        gaps=gaps, total=total, width_in=width_in, row_h=row_h,
+    )  # fmt: skip
+
+
+def _draw(ax: Axes, lay: _Layout) -> None:
+    """Draw a laid-out timeline on ``ax``."""
+    from matplotlib.patches import Rectangle
+
+    drawn, xmin, xmax, lane_y, lane_rows, row_h = lay.drawn, lay.xmin, lay.xmax, lay.lane_y, lay.lane_rows, lay.row_h
 
     def row_y(it: _Item) -> float:
         return -(lane_y[it.lane] + it.row * row_h)
@@ -391,7 +344,7 @@ def timeline(
                 ax.add_patch(Rectangle((x, yy - h), w, h, fc=color, ec="none", alpha=alpha, zorder=2))
         ax.text(it.label_x, yy + 0.08, it.label, va="bottom", ha="left", fontsize=_FONT, color="#222222")
 
-    for lane, a, b, years in gaps:
+    for lane, a, b, years in lay.gaps:
         yy = -(lane_y[lane] + (lane_rows[lane] - 1) * row_h)
         ax.annotate(
             "", xy=(b, yy), xytext=(a, yy),
@@ -404,28 +357,21 @@ def timeline(
 
     # -- lanes
     ticks, labels = [], []
-    for k, lane in enumerate(lanes):
+    for k, lane in enumerate(lay.lanes):
         top = -lane_y[lane] + 0.55
         bottom = -(lane_y[lane] + (lane_rows[lane] - 1) * row_h) - 0.55
         if k % 2 == 0:
             ax.axhspan(bottom, top, color="#F2F2F2", zorder=0, lw=0)
         ticks.append((top + bottom) / 2)
-        labels.append(" + ".join(names[i] for i in lane))
+        labels.append(" + ".join(lay.names[i] for i in lane))
     ax.set_yticks(ticks, labels)
     ax.tick_params(axis="y", length=0)
-    ax.set_ylim(-total + 0.05, 0.75)
+    ax.set_ylim(-lay.total + 0.05, 0.75)
     ax.set_xlim(xmin, xmax)
     _date_axis(ax, xmin, xmax)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="x", color="#DDDDDD", lw=0.6, zorder=0)
-    if title:
-        ax.set_title(title, loc="left", fontsize=11)
-    if own_fig:
-        _legend(fig, ax, mpl)
-    if path is not None:
-        _save(fig, path)
-    return fig
 
 
 def _gaps(items: list[_Item], gap_years: float) -> list[tuple[tuple[str, ...], float, float, str]]:
@@ -515,8 +461,6 @@ def network(
     _mpl("isscoop.plot.network()")
     nx: Any = require("networkx", "networkx", "isscoop.plot.network()")
     import matplotlib.pyplot as plt
-
-    from ._export import to_networkx
 
     multi = to_networkx(items)
     g = nx.Graph()

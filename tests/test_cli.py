@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import isscoop
-from isscoop import _cli
+from isscoop import cli as _cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

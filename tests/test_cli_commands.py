@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from isscoop import _cli
+from isscoop import cli as _cli
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_DOCS = (ROOT / "docs" / "cli.rst").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import isscoop
-from isscoop import _export as export
+from isscoop import export
 from isscoop._errors import IsscoopError
 
 KINDS = ("agencies", "officials", "programs", "meetings", "agreements")

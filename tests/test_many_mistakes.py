@@ -141,7 +141,7 @@ def test_ten_mistakes_give_one_error_listing_all_ten(form: str) -> None:
 
 
 def test_the_cli_lists_all_ten_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    from isscoop._cli import main
+    from isscoop.cli import main
 
     doc = json.loads(json.dumps(GOOD))
     expected = _break(doc)

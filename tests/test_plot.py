@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 import isscoop
-from isscoop._cli import timeline_records
-from isscoop._export import MissingExtra
+from isscoop import MissingExtra
 
 pytest.importorskip("matplotlib")
 import matplotlib
@@ -30,7 +29,7 @@ def _close() -> Any:
 
 def _story(ds: isscoop.Dataset) -> tuple[list[isscoop.Record], list[isscoop.Agency]]:
     pair = [ds.agencies.get("NASA"), ds.agencies.get("Roscosmos")]
-    return timeline_records(ds, pair, ("meetings", "agreements", "tenures"), None, None), pair
+    return ds.timeline(*pair, kinds=("meetings", "agreements", "tenures")), pair
 
 
 def test_timeline_of_the_story(bundled: isscoop.Dataset, tmp_path: Path) -> None:

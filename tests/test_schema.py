@@ -160,7 +160,7 @@ def test_python_m_isscoop_schema_prints_the_same_json() -> None:
 
 
 def test_the_schema_command_in_process(capsys: pytest.CaptureFixture[str]) -> None:
-    from isscoop._cli import main
+    from isscoop.cli import main
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == SCHEMA

@@ -9,19 +9,23 @@ or the data is invalid, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from ._errors import DatasetError, DateParseError, IsscoopError
+from . import _export as ex
+from ._brief import render, story
+from ._dates import PartialDate, span_window, to_partial_date
+from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
+from ._files import dataset, load, schema
+from ._model import KINDS, Agency, Agreement, Official, Record, Source
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
-    from ._dates import PartialDate
-    from ._model import Agency, Agreement, Official, Record, Source
 
 #: Every command, with its one-line help (the docs test checks each is documented).
 COMMANDS: dict[str, str] = {
@@ -37,12 +41,10 @@ COMMANDS: dict[str, str] = {
 }
 TIMELINE_KINDS = ("meetings", "agreements", "tenures", "programs")
 EXPORT_FORMATS = ("records", "json", "csv", "timelinejs", "ics", "markdown", "graphml")
-RECORD_KINDS = ("agencies", "officials", "programs", "meetings", "agreements")
+RECORD_KINDS = tuple(cls.collection for cls in KINDS if issubclass(cls, Record))
 
 
 def _date(text: str) -> PartialDate:
-    from ._dates import to_partial_date
-
     try:
         return to_partial_date(text)
     except DateParseError as e:
@@ -58,6 +60,105 @@ def _choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
         return parts
 
     return parse
+
+
+def _add_brief(add: _Add) -> None:
+    add("brief", data=True)
+
+
+def _add_show(add: _Add) -> None:
+    show = add("show", data=True)
+    show.add_argument("key", metavar="ID-or-name", help="a record id, name, acronym or alias (e.g. NASA)")
+
+
+def _add_search(add: _Add) -> None:
+    search = add("search", data=True)
+    search.add_argument("text", metavar="TEXT", help="text to look for in names, titles and aliases")
+    search.add_argument(
+        "--kind", type=_choices(RECORD_KINDS), default=RECORD_KINDS, help="record types to search (comma-separated)"
+    )
+
+
+def _add_timeline(add: _Add) -> None:
+    timeline = add("timeline", data=True)
+    timeline.add_argument("a", metavar="A", help="an agency (id, acronym or name)")
+    timeline.add_argument("b", metavar="B", nargs="?", help="a second agency: only what involves both")
+    timeline.add_argument("--from", dest="start", type=_date, metavar="D", help="from this date (EDTF or words)")
+    timeline.add_argument("--to", dest="end", type=_date, metavar="D", help="up to this date")
+    timeline.add_argument(
+        "--kind",
+        type=_choices(TIMELINE_KINDS),
+        default=("meetings", "agreements", "tenures"),
+        help="what to show, comma-separated from: " + ", ".join(TIMELINE_KINDS) + " (default: all but programs)",
+    )
+    timeline.add_argument(
+        "--plot", metavar="FILE", help="also draw the timeline picture into FILE (.png or .svg; plot extra)"
+    )
+
+
+def _add_heads(add: _Add) -> None:
+    heads = add("heads", data=True)
+    heads.add_argument("agency", metavar="AGENCY", help="an agency (id, acronym or name)")
+    heads.add_argument("--on", type=_date, required=True, metavar="D", help="the date (a day, month or year)")
+    heads.add_argument(
+        "--possible", action="store_true", help="also list heads the dates cannot rule out (marked 'possibly')"
+    )
+
+
+def _add_in_force(add: _Add) -> None:
+    in_force = add("in-force", data=True)
+    in_force.add_argument("--on", type=_date, required=True, metavar="D", help="the date (a day, month or year)")
+    in_force.add_argument("--between", nargs=2, metavar=("A", "B"), help="only agreements involving both A and B")
+    in_force.add_argument(
+        "--possible", action="store_true", help="also list agreements the dates cannot rule out (marked 'possibly')"
+    )
+
+
+def _add_export(add: _Add) -> None:
+    export = add("export", data=True)
+    export.add_argument("format", metavar="FORMAT", choices=EXPORT_FORMATS, help="one of: " + ", ".join(EXPORT_FORMATS))
+    export.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write (default: - for stdout)")
+    export.add_argument(
+        "--kind", type=_choices(RECORD_KINDS), default=RECORD_KINDS, help="record types (comma-separated)"
+    )
+    export.add_argument(
+        "--involving", action="append", default=[], metavar="X", help="only records involving X (repeatable)"
+    )
+    export.add_argument("--between", nargs=2, metavar=("A", "B"), help="only records involving both A and B")
+    export.add_argument("--from", dest="start", type=_date, metavar="D", help="only records going on from D")
+    export.add_argument("--to", dest="end", type=_date, metavar="D", help="only records going on up to D")
+    export.add_argument("--search", metavar="TEXT", help="only records whose names match TEXT")
+
+
+def _add_validate(add: _Add) -> None:
+    validate = add("validate")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="JSON files or folders in the isscoop format")
+    validate.add_argument(
+        "--with-bundled", action="store_true", help="check the files as an overlay on the bundled data"
+    )
+    validate.add_argument("--strict", action="store_true", help="a record with no source is an error")
+
+
+def _add_schema(add: _Add) -> None:
+    add("schema")
+
+
+class _Add(Protocol):
+    def __call__(self, name: str, *, data: bool = False) -> argparse.ArgumentParser: ...
+
+
+#: How each command's arguments are declared, in the order ``--help`` lists them.
+_ARGUMENTS: dict[str, Callable[[_Add], None]] = {
+    "brief": _add_brief,
+    "show": _add_show,
+    "search": _add_search,
+    "timeline": _add_timeline,
+    "heads": _add_heads,
+    "in-force": _add_in_force,
+    "export": _add_export,
+    "validate": _add_validate,
+    "schema": _add_schema,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,72 +183,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, *parents: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        return sub.add_parser(
-            name, help=COMMANDS[name], description=COMMANDS[name].capitalize() + ".", parents=[common, *parents]
-        )
+    def add(name: str, *, data_files: bool = False) -> argparse.ArgumentParser:
+        parents = [common, data] if data_files else [common]
+        return sub.add_parser(name, help=COMMANDS[name], description=COMMANDS[name].capitalize() + ".", parents=parents)
 
-    add("brief", data)
-
-    show = add("show", data)
-    show.add_argument("key", metavar="ID-or-name", help="a record id, name, acronym or alias (e.g. NASA)")
-
-    search = add("search", data)
-    search.add_argument("text", metavar="TEXT", help="text to look for in names, titles and aliases")
-    search.add_argument(
-        "--kind", type=_choices(RECORD_KINDS), default=RECORD_KINDS, help="record types to search (comma-separated)"
-    )
-
-    timeline = add("timeline", data)
-    timeline.add_argument("a", metavar="A", help="an agency (id, acronym or name)")
-    timeline.add_argument("b", metavar="B", nargs="?", help="a second agency: only what involves both")
-    timeline.add_argument("--from", dest="start", type=_date, metavar="D", help="from this date (EDTF or words)")
-    timeline.add_argument("--to", dest="end", type=_date, metavar="D", help="up to this date")
-    timeline.add_argument(
-        "--kind",
-        type=_choices(TIMELINE_KINDS),
-        default=("meetings", "agreements", "tenures"),
-        help="what to show, comma-separated from: " + ", ".join(TIMELINE_KINDS) + " (default: all but programs)",
-    )
-    timeline.add_argument(
-        "--plot", metavar="FILE", help="also draw the timeline picture into FILE (.png or .svg; plot extra)"
-    )
-
-    heads = add("heads", data)
-    heads.add_argument("agency", metavar="AGENCY", help="an agency (id, acronym or name)")
-    heads.add_argument("--on", type=_date, required=True, metavar="D", help="the date (a day, month or year)")
-    heads.add_argument(
-        "--possible", action="store_true", help="also list heads the dates cannot rule out (marked 'possibly')"
-    )
-
-    in_force = add("in-force", data)
-    in_force.add_argument("--on", type=_date, required=True, metavar="D", help="the date (a day, month or year)")
-    in_force.add_argument("--between", nargs=2, metavar=("A", "B"), help="only agreements involving both A and B")
-    in_force.add_argument(
-        "--possible", action="store_true", help="also list agreements the dates cannot rule out (marked 'possibly')"
-    )
-
-    export = add("export", data)
-    export.add_argument("format", metavar="FORMAT", choices=EXPORT_FORMATS, help="one of: " + ", ".join(EXPORT_FORMATS))
-    export.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write (default: - for stdout)")
-    export.add_argument(
-        "--kind", type=_choices(RECORD_KINDS), default=RECORD_KINDS, help="record types (comma-separated)"
-    )
-    export.add_argument(
-        "--involving", action="append", default=[], metavar="X", help="only records involving X (repeatable)"
-    )
-    export.add_argument("--between", nargs=2, metavar=("A", "B"), help="only records involving both A and B")
-    export.add_argument("--from", dest="start", type=_date, metavar="D", help="only records going on from D")
-    export.add_argument("--to", dest="end", type=_date, metavar="D", help="only records going on up to D")
-    export.add_argument("--search", metavar="TEXT", help="only records whose names match TEXT")
-
-    validate = add("validate")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="JSON files or folders in the isscoop format")
-    validate.add_argument(
-        "--with-bundled", action="store_true", help="check the files as an overlay on the bundled data"
-    )
-    validate.add_argument("--strict", action="store_true", help="a record with no source is an error")
-    add("schema")
+    for declare in _ARGUMENTS.values():
+        declare(lambda name, *, data=False: add(name, data_files=data))
     return parser
 
 
@@ -160,8 +201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "validate":
             return _validate(args.files, with_bundled=args.with_bundled, strict=args.strict, as_json=as_json)
         if command == "schema":
-            from ._files import schema
-
             _print_json(schema())
             return 0
         ds = _dataset(getattr(args, "data", []))
@@ -179,8 +218,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dataset(files: Sequence[str]) -> Dataset:
-    from ._files import dataset, load
-
     return load(*files, include_bundled=True) if files else dataset()
 
 
@@ -219,8 +256,6 @@ class _Citer:
 
 
 def _brief(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
-    from ._brief import render, story
-
     if as_json:
         _print_json({"version": ds.version, "story": [_entry_json(e) for e in story(ds)]})
     else:
@@ -241,8 +276,6 @@ def _entry_json(e: Any) -> dict[str, Any]:
 
 
 def _find(ds: Dataset, key: str) -> Record | Source:
-    from ._errors import NotFound
-
     for s in ds.sources:
         if s.id == key:
             return s
@@ -258,20 +291,15 @@ def _find(ds: Dataset, key: str) -> Record | Source:
 
 
 def _show(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
-    from ._export import to_records
-
     record = _find(ds, args.key)
     if as_json:
-        _print_json(to_records([record])[0])
+        _print_json(ex.to_records([record])[0])
         return 0
     print("\n".join(_describe(record)))
     return 0
 
 
 def _describe(r: Record | Source) -> list[str]:
-    from ._export import type_name
-    from ._model import Agency, Agreement, Meeting, Official, Program, Source
-
     cite = _Citer()
     if isinstance(r, Source):
         lines = [f"source {r.id}", f"  publisher:  {r.publisher}", f"  url:        {r.url}"]
@@ -280,48 +308,14 @@ def _describe(r: Record | Source) -> list[str]:
         if r.title:
             lines.append(f"  title:      {r.title}")
         return lines
-    lines = [f"{type_name(r)} {r.id}: {r.label} {cite.marks(r.sources)}".rstrip()]
+    lines = [f"{r.kind_name} {r.id}: {r.label} {cite.marks(r.sources)}".rstrip()]
 
     def field(name: str, value: object) -> None:
         if value not in (None, "", ()):
             lines.append(f"  {name + ':':<12}{value}" if len(name) < 11 else f"  {name}: {value}")
 
-    if isinstance(r, Agency):
-        field("name", r.name)
-        field("acronym", r.acronym)
-        field("kind", r.kind.label)
-        field("country", r.country)
-        field("founded", r.founded)
-        for n in r.names:
-            field("named", f"{n.name} ({n.period}) {cite.marks(n.sources)}".rstrip())
-    elif isinstance(r, Official):
-        for t in r.tenures:
-            field("post", f"{t} {cite.marks(t.sources)}".rstrip())
-    elif isinstance(r, Program):
-        field("kind", r.kind.label)
-        field("lead", r.lead.label if r.lead else None)
-        field("period", r.period)
-        field("planned end", r.planned_end)
-        field("agencies", ", ".join(p.agency.label for p in r.participations))
-        for m in r.milestones:
-            field("milestone", f"{m} {cite.marks(m.sources)}".rstrip())
-    elif isinstance(r, Meeting):
-        field("kind", r.kind.label)
-        field("date", f"{r.date}/{r.end}" if r.end else r.date)
-        field("status", r.status.label)
-        field("location", r.location)
-        field("agencies", ", ".join(a.label for a in r.agencies))
-        field("people", ", ".join(p.name for p in r.participants))
-        for o in r.outcomes:
-            field("outcome", o)
-    elif isinstance(r, Agreement):
-        field("kind", r.kind.label)
-        field("signed", r.signed)
-        field("end", r.end)
-        field("parties", ", ".join(p.label for p in r.parties))
-        field("in force", r.period_in_force)
-        for e in r.history():
-            field("step", f"{e} {cite.marks(e.sources or r.sources)}".rstrip())
+    for name, value, sources in r.facts():
+        field(name, f"{value} {cite.marks(sources)}".rstrip() if sources else value)
     for c in r.statements:
         if c.current:
             field(f"claim {c.field}", f"{c.value} ({c.rank}) {cite.marks(c.sources)}".rstrip())
@@ -330,88 +324,34 @@ def _describe(r: Record | Source) -> list[str]:
 
 
 def _search(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
-    from ._export import type_name
-
     hits: list[Record] = []
     for kind in args.kind:
         hits.extend(getattr(ds, kind).search(args.text))
     if as_json:
-        _print_json([{"type": type_name(r), "id": r.id, "label": r.label} for r in hits])
+        _print_json([{"type": r.kind_name, "id": r.id, "label": r.label} for r in hits])
         return 0
     if not hits:
         print(f"isscoop: nothing matches {args.text!r}", file=sys.stderr)
         return 1
     for r in hits:
-        print(f"{type_name(r):<10} {r.id:<40} {r.label}")
+        print(f"{r.kind_name:<10} {r.id:<40} {r.label}")
     return 0
 
 
 # -- timeline -------------------------------------------------------------------------------
 
 
-def timeline_records(
-    ds: Dataset, agencies: Sequence[Agency], kinds: Sequence[str], start: PartialDate | None, end: PartialDate | None
-) -> list[Record]:
-    """The records a timeline of ``agencies`` shows: what involves all of them, within the dates."""
-    ids = [a.id for a in agencies]
-    out: list[Record] = []
-
-    def involves(items: Any) -> Any:
-        for a in ids:
-            items = items.involving(a)
-        return items
-
-    if "tenures" in kinds:
-        out.extend(o for o in ds.officials if any(t.head and t.agency.id in ids for t in o.tenures))
-    if "meetings" in kinds:
-        out.extend(involves(ds.meetings))
-    if "agreements" in kinds:
-        out.extend(involves(ds.agreements))
-    if "programs" in kinds:
-        out.extend(involves(ds.programs))
-    if start is not None or end is not None:
-        kept = []
-        for r in out:
-            if not r._answer(*_window(start, end)).no:
-                kept.append(r)
-        out = kept
-    return out
-
-
-def _window(start: PartialDate | None, end: PartialDate | None) -> tuple[int, int, str]:
-    from ._dates import span_window
-
-    return span_window(start, end)
-
-
 def _timeline_entries(
     ds: Dataset, agencies: Sequence[Agency], kinds: Sequence[str], start: PartialDate | None, end: PartialDate | None
 ) -> list[tuple[PartialDate, str, str, tuple[Source, ...]]]:
-    from ._brief import _agreement_entries, _meeting_entry
-    from ._model import Agreement, Meeting, Official, Program
-
-    ids = {a.id for a in agencies}
-    entries: list[tuple[PartialDate, str, str, tuple[Source, ...]]] = []
-    for r in timeline_records(ds, agencies, kinds, None, None):
-        if isinstance(r, Official):
-            for t in r.tenures:
-                if not (t.head and t.agency.id in ids):
-                    continue
-                acting = "acting " if t.acting else ""
-                src = t.sources or r.sources
-                if t.start is not None:
-                    text = f"{r.name} becomes {acting}head of {t.agency.label} ({t.post})"
-                    entries.append((t.start, "tenure", text, src))
-                if t.end is not None:
-                    entries.append((t.end, "tenure", f"{r.name} leaves the post of {t.post}, {t.agency.label}", src))
-        elif isinstance(r, Meeting):
-            e = _meeting_entry(r)
-            entries.append((e.date, "meeting", e.text, e.sources))
-        elif isinstance(r, Agreement):
-            entries.extend((e.date, "agreement", e.text, e.sources) for e in _agreement_entries(r))
-        elif isinstance(r, Program):
-            entries.extend((m.date, "program", f"{r.name}: {m.what}", m.sources or r.sources) for m in r.milestones)
-    lo, hi, _ = _window(start, end)
+    ids = frozenset(a.id for a in agencies)
+    entries = [
+        (e.date, e.kind.removesuffix("-end"), e.text, e.sources)
+        for r in ds.timeline(*agencies, kinds=kinds)
+        for e in r.entries(ids)
+        if e.kind != "claim"
+    ]
+    lo, hi, _ = span_window(start, end)
     kept = [e for e in entries if e[0].bounds()[1] >= lo and e[0].bounds()[0] <= hi]
     return sorted(kept, key=lambda e: (e[0].sort_key(), e[2]))
 
@@ -428,7 +368,7 @@ def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     if args.plot:
         from . import plot
 
-        records = timeline_records(ds, agencies, args.kind, args.start, args.end)
+        records = ds.timeline(*agencies, kinds=args.kind, start=args.start, end=args.end)
         plot.timeline(records, path=args.plot, agencies=agencies, start=args.start, end=args.end)
     if as_json:
         _print_json(
@@ -533,8 +473,6 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
 
 
 def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
-    from . import _export as ex
-
     records: list[Record] = []
     for kind in args.kind:
         q = getattr(ds, kind)
@@ -552,8 +490,6 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     if fmt in ("records", "json"):
         text = json.dumps(ex.to_records(records), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "csv":
-        import io
-
         buf = io.StringIO()
         ex.to_csv(records, buf)
         text = buf.getvalue()
@@ -587,8 +523,6 @@ def _write(output: str, text: str) -> None:
 
 
 def _validate(files: Sequence[str], *, with_bundled: bool, strict: bool, as_json: bool = False) -> int:
-    from ._files import load
-
     try:
         ds = load(*files, include_bundled=with_bundled, strict=strict)
     except DatasetError as e:
@@ -600,7 +534,7 @@ def _validate(files: Sequence[str], *, with_bundled: bool, strict: bool, as_json
             print("(to refer to bundled records by id, add --with-bundled)", file=sys.stderr)
         return 1
     if as_json:
-        counts = {n: len(getattr(ds, n)) for n in ("sources", *RECORD_KINDS)}
+        counts = {cls.collection: len(getattr(ds, cls.collection)) for cls in KINDS}
         _print_json({"ok": True, "problems": [], "counts": counts})
         return 0
     print(f"ok: {ds!r}")

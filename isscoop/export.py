@@ -1,0 +1,99 @@
+"""Exports: every record kind as plain dicts, CSV, a DataFrame, TimelineJS, iCalendar, networkx and Markdown.
+
+The same functions are methods of every :class:`~isscoop.Query` and
+:class:`~isscoop.Dataset` (``isscoop.meetings.to_csv(path)``); this module
+also reads exports back (:func:`isscoop.export.read_csv`, :func:`isscoop.export.from_records`).
+
+>>> import isscoop
+>>> from isscoop import export
+>>> rows = export.to_records(isscoop.meetings.filter(kind="heads_of_agency"))
+>>> export.from_records(rows, include_bundled=True).meetings.get("bakanov-duffy-2025").date
+PartialDate('2025-07-31')
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ._dataset import Dataset
+from ._errors import InvalidRecord, MissingExtra
+from ._export import (
+    CSV_COLUMNS,
+    read_csv,
+    source_dict,
+    to_csv,
+    to_dataframe,
+    to_ics,
+    to_markdown,
+    to_networkx,
+    to_records,
+    to_timelinejs,
+)
+from ._files import dataset, load
+from ._model import KINDS
+
+__all__ = [
+    "CSV_COLUMNS",
+    "MissingExtra",
+    "from_records",
+    "read_csv",
+    "to_csv",
+    "to_dataframe",
+    "to_ics",
+    "to_markdown",
+    "to_networkx",
+    "to_records",
+    "to_timelinejs",
+]
+
+
+def _collapse_sources(value: Any, found: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k == "sources" and isinstance(v, list) and all(isinstance(x, dict) for x in v):
+                for s in v:
+                    found.setdefault(str(s["id"]), _plain(s))
+                out[k] = [s["id"] for s in v]
+            else:
+                out[k] = _collapse_sources(v, found)
+        return out
+    if isinstance(value, list):
+        return [_collapse_sources(v, found) for v in value]
+    return value
+
+
+def _plain(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def from_records(rows: Iterable[dict[str, Any]], *, include_bundled: bool = False) -> Dataset:
+    """A :class:`~isscoop.Dataset` from :func:`to_records` dicts (the inverse of :func:`to_records`).
+
+    Records may refer to records that are not among ``rows`` only with
+    ``include_bundled=True``, which lays them over the bundled data (see
+    :func:`isscoop.load`).  Problems raise :class:`~isscoop.DatasetError`.
+    """
+    doc: dict[str, Any] = {"format_version": 1}
+    sources: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        row = dict(row)
+        kinds = {cls.kind_name: cls.collection for cls in KINDS}
+        kind = kinds.get(str(row.pop("type", "")))
+        if kind is None:
+            raise InvalidRecord(f"type: expected one of {', '.join(kinds)}, got {str(row)[:60]!r}")
+        if kind == "sources":
+            sources.setdefault(str(row["id"]), _plain(row))
+            continue
+        doc.setdefault(kind, []).append(_collapse_sources(row, sources))
+    if include_bundled:  # sources the bundled data already has need not be repeated
+        bundled = {x.id: x for x in dataset().sources}
+        sources = {k: v for k, v in sources.items() if k not in bundled or _plain(source_dict(bundled[k])) != v}
+    if sources:
+        doc["sources"] = list(sources.values())
+    stream = io.StringIO(json.dumps(doc))
+    stream.name = "<records>"
+    return load(stream, include_bundled=include_bundled)
