@@ -17,9 +17,10 @@ import difflib
 import enum
 import functools
 import re
+import sys
 import types
 import typing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -48,6 +49,7 @@ VERSION_PATTERN: Final = "^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$"
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 _BAD: Any = object()  # a value that failed; its problem is already recorded
+_DONE: Any = ("", "", None)  # a raw record already built
 _OMIT: Any = object()  # "not given": the model's default applies
 
 
@@ -60,7 +62,7 @@ class Context:
         self.unlisted = 0
         self.table: dict[str, tuple[str, Any]] = {}
 
-    def problem(self, path: str, message: str, expected: str | None = None, got: object = _OMIT) -> None:
+    def problem(self, path: JsonPath, message: str, expected: str | None = None, got: object = _OMIT) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             if self.unlisted == 0:
                 self.problems.append(
@@ -71,7 +73,22 @@ class Context:
             self.unlisted += 1
             return
         got_text = None if got is _OMIT else _show(got)
-        self.problems.append(Problem(file=self.file, path=path, message=message, expected=expected, got=got_text))
+        self.problems.append(
+            Problem(file=self.file, path=_where(path), message=message, expected=expected, got=got_text)
+        )
+
+
+JsonPath = str | tuple[Any, str | int]
+"""A JSON path: a string, or ``(parent path, key or index)``, written out only when a problem needs it."""
+
+
+def _where(path: JsonPath) -> str:
+    parts = []
+    while type(path) is tuple:
+        path, key = path
+        parts.append(f"[{key}]" if type(key) is int else f".{key}")
+    assert isinstance(path, str)
+    return path + "".join(reversed(parts))
 
 
 # Dates repeat a great deal in real data; their objects are immutable, so share them.
@@ -120,7 +137,7 @@ class Kind:
     expected = "a value"
     default: Any = _OMIT  # _OMIT: required
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         raise NotImplementedError
 
     def dump(self, value: Any) -> Any:
@@ -145,7 +162,7 @@ class Text(Kind):
     def __init__(self, optional: bool = False) -> None:
         self.default = None if optional else _OMIT
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None and self.default is None:
             return None
         if not isinstance(raw, str) or not raw.strip():
@@ -160,7 +177,7 @@ class Text(Kind):
         return type(self)()
 
 
-def _check_text(raw: str, path: str, ctx: Context) -> Any:
+def _check_text(raw: str, path: JsonPath, ctx: Context) -> Any:
     if len(raw) > MAX_TEXT:
         ctx.problem(path, "text too long", f"at most {MAX_TEXT} characters", f"{len(raw)} characters")
         return _BAD
@@ -175,7 +192,7 @@ def _check_text(raw: str, path: str, ctx: Context) -> Any:
 class Ident(Kind):
     expected = "an id of lowercase letters, digits and single hyphens"
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if not isinstance(raw, str) or len(raw) > _MAX_HINT or not ID_RE.fullmatch(raw):
             ctx.problem(path, "bad id", self.expected, raw)
             return _BAD
@@ -189,7 +206,7 @@ class Version(Kind):
     expected = 'a dataset version such as "2026.11.0", or null'
     default = None
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None:
             return None
         if not isinstance(raw, str) or not VERSION_RE.fullmatch(raw):
@@ -205,7 +222,7 @@ class Country(Kind):
     expected = 'an ISO 3166-1 alpha-2 code such as "US", or null'
     default = None
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None:
             return None
         if not isinstance(raw, str) or not COUNTRY_RE.fullmatch(raw):
@@ -223,7 +240,7 @@ class Flag(Kind):
     def __init__(self, default: bool | None = False) -> None:
         self.default = default
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None and self.default is None:
             return None
         if not isinstance(raw, bool):
@@ -241,7 +258,7 @@ class Date(Kind):
     def __init__(self, optional: bool = True) -> None:
         self.default = None if optional else _OMIT
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None and self.default is None:
             return None
         if not isinstance(raw, str):
@@ -273,7 +290,7 @@ class PeriodKind(Kind):
         self.optional = optional
         self.default = None if optional else Period()
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None:
             return None if self.optional else Period()
         if not isinstance(raw, str):
@@ -301,10 +318,15 @@ class PeriodKind(Kind):
 class EnumKind(Kind):
     def __init__(self, enum_type: type[enum.Enum], default: enum.Enum | None = None) -> None:
         self.enum_type = enum_type
+        self._members = {m.value: m for m in enum_type if isinstance(m.value, str)}
         self.default = _OMIT if default is None else default
         self.expected = "one of " + ", ".join(f'"{m.value}"' for m in enum_type)
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        if type(raw) is str:
+            member = self._members.get(raw)
+            if member is not None:
+                return member
         try:
             return self.enum_type(raw)
         except (ValueError, TypeError):
@@ -326,13 +348,18 @@ class ListOf(Kind):
         self.default = ()
         self.expected = f"an array of {item.expected}"
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None:
             return ()
         if not isinstance(raw, list):
             ctx.problem(path, "wrong type", self.expected, raw)
             return _BAD
-        return tuple(self.item.load(x, f"{path}[{i}]", ctx) for i, x in enumerate(raw))
+        load = self.item.load
+        items = tuple([load(x, (path, i), ctx) for i, x in enumerate(raw)])
+        for x in items:  # every item was read (so every problem is listed); one bad item spoils the list
+            if x is _BAD:
+                return _BAD
+        return items
 
     def dump(self, value: Any) -> Any:
         return [self.item.dump(x) for x in value]
@@ -359,15 +386,16 @@ class RefKind(Kind):
         self.default = None if optional else _OMIT
         self.expected = "the id of " + " or ".join(_singular(k) for k in kinds)
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        if type(raw) is str:
+            hit = ctx.table.get(raw)  # the table holds only well-formed ids
+            if hit is not None and hit[0] in self.kinds:
+                return hit[1]  # the object, or _BAD for a record with problems of its own
         if raw is None and self.default is None:
             return None
         if not isinstance(raw, str) or not ID_RE.fullmatch(raw):
             ctx.problem(path, "bad reference", self.expected, raw)
             return _BAD
-        hit = ctx.table.get(raw)
-        if hit is not None and hit[0] in self.kinds:
-            return hit[1]  # the object, or _BAD for a record with problems of its own
         close = _close(raw, [k for k, (kind, _) in ctx.table.items() if kind in self.kinds], n=3)
         hint = f"; close matches: {', '.join(close)}" if close else ""
         ctx.problem(path, f"unknown reference{hint}", f"an id from {' or '.join(self.kinds)}", raw)
@@ -380,9 +408,38 @@ class RefKind(Kind):
         return _nullable({"type": "string", "pattern": ID_PATTERN}, self.default is None)
 
 
-def _bad(value: Any) -> bool:
-    """Whether a loaded value had a problem (a tuple holds objects or plain values)."""
-    return value is _BAD or (type(value) is tuple and _BAD in value)
+def _constructor(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """A function that builds ``cls`` from values the codec has checked.
+
+    The model's per-field validators and converters would only check them
+    again, so they are skipped; its whole-record checks
+    (``__attrs_post_init__``) still run.  Like attrs' own ``__init__``, the
+    function is written out per class from its field names (never from data).
+    """
+    scope: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "cls": cls, "_missing": _missing}
+    lines = ["def construct(values):", "    obj = _new(cls)", "    get = values.get"]
+    for i, a in enumerate(f for f in attrs.fields(cls) if f.init):
+        assert a.name.isidentifier()
+        if a.default is attrs.NOTHING:
+            lines.append(
+                f"    _set(obj, {a.name!r}, values[{a.name!r}] if {a.name!r} in values else _missing({a.name!r}))"
+            )
+        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            scope[f"_factory{i}"] = a.default.factory
+            lines.append(f"    _set(obj, {a.name!r}, values[{a.name!r}] if {a.name!r} in values else _factory{i}())")
+        else:
+            scope[f"_default{i}"] = a.default
+            lines.append(f"    _set(obj, {a.name!r}, get({a.name!r}, _default{i}))")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    obj.__attrs_post_init__()")
+    lines.append("    return obj")
+    exec("\n".join(lines), scope)
+    construct: Callable[[dict[str, Any]], Any] = scope["construct"]
+    return construct
+
+
+def _missing(name: str) -> Any:
+    raise TypeError(f"missing field {name!r}")
 
 
 class Obj(Kind):
@@ -396,11 +453,12 @@ class Obj(Kind):
         self._required = tuple(k for k, (_, kind) in self.fields.items() if kind.default is _OMIT)
         self._required_set = frozenset(self._required)
         _JSON_KEYS.setdefault(cls, {}).update({attr: key for key, (attr, _) in self.fields.items()})
+        self._construct = _constructor(cls)
 
     def required(self) -> Kind:
         return Obj(self.cls, self.fields)
 
-    def load(self, raw: object, path: str, ctx: Context, base: Any = None) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context, base: Any = None) -> Any:
         """The built object, or ``_BAD``; with ``base``, fields not given are taken from it."""
         if raw is None and self.default is None:
             return None
@@ -415,12 +473,12 @@ class Obj(Kind):
             if spec is None:
                 close = _close(key, fields)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                ctx.problem(f"{path}.{_key(key)}", f"unknown field{hint}", "one of: " + ", ".join(fields))
+                ctx.problem((path, _key(key)), f"unknown field{hint}", "one of: " + ", ".join(fields))
                 ok = False
                 continue
             attr, kind = spec
-            value = kind.load(item, f"{path}.{key}", ctx)
-            if value is _BAD or (type(value) is tuple and _BAD in value):
+            value = kind.load(item, (path, key), ctx)
+            if value is _BAD:
                 ok = False
             else:
                 values[attr] = value
@@ -431,16 +489,16 @@ class Obj(Kind):
         elif not self._required_set.issubset(raw.keys()):
             for key in self._required:
                 if key not in raw:
-                    ctx.problem(f"{path}.{key}", "missing field", fields[key][1].expected)
+                    ctx.problem((path, key), "missing field", fields[key][1].expected)
                     ok = False
         if not ok:
             return _BAD
         try:
-            return self.cls(**values)
+            return self._construct(values)
         except (IsscoopError, TypeError) as e:
             field = getattr(e, "field", None)
             key = _JSON_KEYS.get(self.cls, {}).get(field or "", None)
-            ctx.problem(f"{path}.{key}" if key else path, str(e))
+            ctx.problem((path, key) if key else path, str(e))
             return _BAD
 
     def dump(self, value: Any) -> Any:
@@ -478,7 +536,7 @@ class ClaimsKind(Kind):
             for name, kind in self.value_kinds.items()
         }
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None:
             return ()
         if not isinstance(raw, list):
@@ -486,7 +544,7 @@ class ClaimsKind(Kind):
             return _BAD
         out = []
         for i, item in enumerate(raw):
-            p = f"{path}[{i}]"
+            p = (path, i)
             field = item.get("field") if isinstance(item, dict) else None
             obj = self.objs.get(field) if isinstance(field, str) else None
             if obj is None:  # no usable field: report everything the generic form finds
@@ -497,11 +555,11 @@ class ClaimsKind(Kind):
             assert isinstance(field, str)
             if "value" in item and item["value"] is None:
                 self.obj.load(item, p, ctx)  # the other fields' problems
-                ctx.problem(f"{p}.value", "missing value", self.value_kinds[field].expected, None)
+                ctx.problem((p, "value"), "missing value", self.value_kinds[field].expected, None)
                 out.append(_BAD)
                 continue
             out.append(obj.load(item, p, ctx))
-        return tuple(out)
+        return _BAD if any(c is _BAD for c in out) else tuple(out)
 
     def schema(self) -> dict[str, Any]:
         item = self.obj.schema()
@@ -526,7 +584,7 @@ class EnumLike(Kind):
     def schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw not in self.choices:
             ctx.problem(path, "not a field that takes claims", self.expected, raw)
             return _BAD
@@ -536,7 +594,7 @@ class EnumLike(Kind):
 class _Raw(Kind):
     expected = "a value"
 
-    def load(self, raw: object, path: str, ctx: Context) -> Any:
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         return raw
 
 
@@ -544,7 +602,12 @@ class _Raw(Kind):
 
 
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, globalns=vars(_model))
+    """The field types of a class, resolved in the model's names and its own module's."""
+    names = dict(vars(_model))
+    home = sys.modules.get(cls.__module__)
+    if home is not None and home.__name__ != "isscoop":
+        names.update(vars(home))
+    return typing.get_type_hints(cls, globalns=names)
 
 
 def _kind_for(tp: Any, field: attrs.Attribute[Any], owner: type) -> Kind:
@@ -748,6 +811,8 @@ RawRecord = tuple[str, str, object]  # file, path, the parsed JSON value
 
 def _topological(keys: tuple[str, ...], items: list[RawRecord], ctx: Context) -> list[RawRecord]:
     """Raw records ordered so that each comes after the records of its kind it refers to (under ``keys``)."""
+    if not any(_parents(keys, item[2]) for item in items):
+        return items
     ids: dict[str, RawRecord] = {}
     for item in items:
         ident = item[2].get("id") if isinstance(item[2], dict) else None
@@ -872,7 +937,8 @@ def build(docs: Iterable[tuple[str, object]], ctx: Context, known: Mapping[str, 
         arrays[collection] = []
         table = ctx.table
         built = out.collections[collection]
-        for file, path, raw in items:
+        for i, (file, path, raw) in enumerate(items):
+            items[i] = _DONE  # release the parsed record as soon as it is built
             ctx.file = file
             ident = raw.get("id") if isinstance(raw, dict) else None
             base = None

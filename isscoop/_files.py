@@ -37,7 +37,6 @@ from ._model import Record
 from ._public import present_as_isscoop
 
 __all__ = [
-    "MAX_FILE_BYTES",
     "conflicts",
     "dataset",
     "dump",
