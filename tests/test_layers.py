@@ -130,13 +130,10 @@ def test_no_doc_example_imports_a_private_module() -> None:
     for path in texts:
         for line in path.read_text(encoding="utf-8").splitlines():
             code = line.strip()
-            if (
-                code.startswith((">>>", "..."))
-                or path.suffix in (".rst", ".md")
-                and code.startswith(("from ", "import "))
-            ):
-                if private.search(code):
-                    found.append(f"{path.name}: {code}")
+            example = code.startswith((">>>", "..."))
+            docs_code = path.suffix in (".rst", ".md") and code.startswith(("from ", "import "))
+            if (example or docs_code) and private.search(code):
+                found.append(f"{path.name}: {code}")
     assert found == []
     assert private.search(">>> from isscoop._export import to_csv")
     assert private.search(">>> from isscoop import _export as export")
