@@ -128,8 +128,8 @@ def test_bounds_widen_qualified_dates_by_one_unit(text: str, first: dt.date, las
 def test_qualified_month_bounds_at_calendar_edges() -> None:
     late = PartialDate(year=9999, month=12, approximate=True)
     assert late.bounds() == (D(9999, 11, 1).toordinal(), D(9999, 12, 31).toordinal())
-    early = PartialDate(year=1, month=1, uncertain=True)
-    assert early.bounds() == (D(1, 1, 1).toordinal(), D(1, 2, 28).toordinal())
+    early = PartialDate(year=1, month=1, uncertain=True)  # widened into December of the year 0000
+    assert early.bounds() == (D(1, 1, 1).toordinal() - 31, D(1, 2, 28).toordinal())
     assert str(Period.parse("9999-12~/9999-12~")) == "9999-12~/9999-12~"
 
 
@@ -164,10 +164,10 @@ def test_repr_is_short() -> None:
         ("2025-00", "2025-00"),
         ("2025-07-00", "2025-07-00"),
         ("25", "25"),
-        ("2025-XX", "2025-XX"),
+        ("2025-1X", "2025-1X"),
         ("-0500", "-0500"),
         ("", "''"),
-        ("0000", "0000"),
+        ("Y2025", "Y2025"),
         ("2025/07/31", "2025/07/31"),
         ("2025-7-31", "2025-7-31"),
         ("Y12345", "Y12345"),
@@ -189,8 +189,8 @@ def test_parse_messages_say_what_is_wrong() -> None:
         P("2025-02-30")
     with pytest.raises(isscoop.DateParseError, match="negative years"):
         P("-0500")
-    with pytest.raises(isscoop.DateParseError, match=r"unspecified digits \(X\)"):
-        P("2025-XX")
+    with pytest.raises(isscoop.DateParseError, match=r"level 2 \(X here; level 1 has 201X"):
+        P("1XXX")
 
 
 @pytest.mark.parametrize("bad", [2025, 2025.0, None, dt.date(2025, 7, 31), b"2025"])
@@ -204,7 +204,7 @@ def test_parse_rejects_non_strings(bad: object) -> None:
 @pytest.mark.parametrize(
     "fields",
     [
-        {"year": 0},
+        {"year": -1},
         {"year": 10000},
         {"year": 2025, "month": 13},
         {"year": 2025, "day": 1},  # a day needs a month
