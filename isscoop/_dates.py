@@ -227,23 +227,21 @@ def _shown(text: str) -> str:
 def _refusal(text: str, s: str) -> DateParseError:
     """The error for ``s`` (``text`` stripped), which is not a single date of the shape isscoop reads."""
     why = "expected an EDTF date such as 2025, 2025-07, 2025-07-31, 2025-21 (spring) or 201X (the 2010s)"
+    level_2 = next((what for pattern, what in _LEVEL_2 if pattern.search(s)), None)
     if "/" in s:
         why = "an EDTF interval, not one date (Period.parse reads intervals)"
-    elif s.startswith("-"):
+    elif s.startswith(("-", "Y-")) and level_2 is None:
         why = f"EDTF negative years are not supported; {_RANGE}"
-    elif re.fullmatch(r"Y-?[1-9][0-9]{4,}(?:S[0-9]+)?", s):
+    elif re.fullmatch(r"Y[1-9][0-9]{4,}(?:S[0-9]+)?", s):
         why = f"EDTF years beyond 9999 (Y...) are not supported; {_RANGE}"
+    elif level_2 is not None:
+        why = f"EDTF level 2 ({level_2}) is not supported; isscoop reads levels 0 and 1"
+    elif ".." in s:
+        why = "'..' marks an open end, which only an interval has (Period.parse reads intervals)"
     elif s.startswith("Y"):
         why = "EDTF writes Y only before a year of five or more digits"
     elif re.match(r"[0-9]{5}", s):
         why = f"a year has four digits (EDTF writes longer years with Y); {_RANGE}"
-    elif ".." in s:
-        why = "'..' is an open end of an interval (Period.parse), or EDTF level 2 inside a set"
-    else:
-        for pattern, what in _LEVEL_2:
-            if pattern.search(s):
-                why = f"EDTF level 2 ({what}) is not supported; isscoop reads levels 0 and 1"
-                break
     return DateParseError(f"{_shown(text)}: {why}")
 
 
@@ -349,6 +347,10 @@ class PartialDate:
             if self.month is None and not self.unspecified_month:
                 raise DateParseError("unspecified_day: a day needs a month (or an unspecified month)")
 
+    def _has_x(self) -> bool:
+        """True when some digits are written X."""
+        return bool(self.unspecified_year_digits or self.unspecified_month or self.unspecified_day)
+
     def _fields(self) -> str:
         return ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(PartialDate))
 
@@ -369,7 +371,7 @@ class PartialDate:
         if not isinstance(text, str):
             raise DateParseError(f"expected an EDTF date string, got {text!r} ({type(text).__name__})")
         s = text.strip()
-        m = _SHAPE.fullmatch(s)
+        m = None if "/" in s else _SHAPE.fullmatch(s)
         if m is None:
             raise _refusal(text, s)
         y, mo, d, t, q = m["y"], m["m"], m["d"], m["t"], m["q"] or ""
@@ -627,8 +629,9 @@ class Period:
         """Read an EDTF interval such as ``2018-10-10/2025-07-31``, ``2001-21/2002-24`` or ``2025-07-09/..``.
 
         A single date is a period of that date alone, written back as an
-        interval from it to itself.  An interval's ends are dates without a
-        time of day, as in EDTF.
+        interval from it to itself (``2025`` as ``2025/2025``), except a date
+        with ``X`` digits, written alone: in an interval, ``X`` is EDTF level 2.
+        An interval's ends are dates without a time of day, as in EDTF.
         """
         if not isinstance(text, str):
             raise DateParseError(f"expected an EDTF interval string, got {text!r} ({type(text).__name__})")
@@ -658,6 +661,8 @@ class Period:
         )
 
     def __str__(self) -> str:
+        if self.start is not None and self.start == self.end and self.start._has_x():
+            return str(self.start)  # one date with X digits: X in an interval end is EDTF level 2
         a = ".." if self.open_start else (str(self.start) if self.start else "")
         b = ".." if self.open_end else (str(self.end) if self.end else "")
         return f"{a}/{b}"
@@ -718,7 +723,7 @@ def _interval_end(part: str) -> PartialDate | None:
     d = PartialDate.parse(part)
     if "T" in part:
         raise DateParseError(f"{_shown(part)}: an interval end is a date; EDTF intervals have no time of day")
-    if d.unspecified_year_digits or d.unspecified_month or d.unspecified_day:
+    if d._has_x():
         raise DateParseError(
             f"{_shown(part)}: EDTF level 2 (unspecified digits in an interval) is not supported; "
             "isscoop reads levels 0 and 1"
@@ -856,7 +861,7 @@ def _parse_human(text: str) -> PartialDate:
 #: Text that is EDTF in form: from_text reads it as EDTF or refuses it, never hands it to dateutil.
 _EDTF_LOOK: Final = re.compile(
     r"/|\.\.|^\s*(?:-|Y-?[0-9])|[~?%]|[0-9-]X|X[0-9-]|^\s*XX"
-    r"|^\s*[0-9]{4}-[0-9X]{2}(?:-[0-9X]{2})?(?:T.*)?\s*$"
+    r"|^\s*[0-9]{4}-[0-9X]{1,2}(?:-[0-9X]{1,2})?(?:T.*)?\s*$"
 )
 
 
