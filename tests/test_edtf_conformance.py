@@ -44,6 +44,7 @@ from isscoop import (
     Tenure,
     to_partial_date,
 )
+from isscoop._dates import DATE_PATTERN, PERIOD_PATTERN
 
 TABLE: Final = Path(__file__).resolve().parent.parent / "docs" / "edtf-conformance.inc"
 
@@ -492,6 +493,14 @@ def test_every_form_read_is_written_back_and_python_edtf_reads_it(text: str) -> 
         again = python_edtf(written)
         assert again is not None, f"python-edtf cannot read {written!r}, which isscoop writes"
         assert (again.lo, again.hi) == (r.lo, r.hi)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_json_schema_patterns_agree_with_the_readers(text: str) -> None:
+    out = isscoop_reading(text)
+    in_order = out.period is not None or "on or after the start" in str(out.error)
+    assert bool(re.fullmatch(PERIOD_PATTERN, text)) == in_order
+    assert bool(re.fullmatch(DATE_PATTERN, text)) == isinstance(single(text), PartialDate)
 
 
 # -- a query's on= ----------------------------------------------------------------------------------------
