@@ -378,7 +378,7 @@ def row(text: str, feature: str) -> Row:
     if out.period is None:
         assert out.error is not None
         reason = out.reason
-        said = str(out.error).removeprefix(f"{text!r}: ")
+        said = str(out.error).removeprefix(f"{text!r}: ").split("; isscoop reads")[0]  # the range: in the text
         why = LEVEL_2_BY_SPEC.get(text) or PYTHON_EDTF_BREAKS_SPEC.get(text)
         note = f"{why}; isscoop: {said}" if why else f"isscoop: {said}"
         return Row(text, feature, edtf_text, f"refused: {reason}", note, f"refused: {reason}")
@@ -571,7 +571,7 @@ def render() -> str:
         f"{count['convention']} under a convention stated above (winter, unknown ends), and "
         f"{count['isscoop only']} that python-edtf does not read.  It refuses {sum(refused.values())}, each "
         "for a documented reason: "
-        + ", ".join(f"{k} {refused.get(k, 0)}" for k in ("negative year", "year beyond 9999", "level 2", "not EDTF"))
+        + "; ".join(f"{k}, {refused.get(k, 0)}" for k in ("negative year", "year beyond 9999", "level 2", "not EDTF"))
         + f" (python-edtf reads {len(PYTHON_EDTF_BREAKS_SPEC)} of the last against the specification, "
         f"and {len(LEVEL_2_BY_SPEC)} of the level 2 ones at level 0 or 1).",
         "",
