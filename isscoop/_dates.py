@@ -352,7 +352,9 @@ class PartialDate:
         return bool(self.unspecified_year_digits or self.unspecified_month or self.unspecified_day)
 
     def _fields(self) -> str:
-        return ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(PartialDate))
+        """The fields given (not left at their defaults), for messages."""
+        given = (a for a in attrs.fields(PartialDate) if getattr(self, a.name) != a.default)
+        return ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in given)
 
     # -- construction ---------------------------------------------------
     @classmethod
