@@ -19,9 +19,10 @@ The one rule for comparing dates
   each side when a question is decided: ``2030~`` may be any day from 2029 to
   2031.
 
-Text is read as EDTF (levels 0 and 1) first; anything else goes to
-python-dateutil with explicit defaults, so that missing parts are detected and
-never filled in from today's date.
+Text is read as EDTF (levels 0 and 1, the parts listed on the docs' Dates
+page) first.  Text that looks like EDTF but is not read exactly is refused;
+only other text goes to python-dateutil, with explicit defaults, so that
+missing parts are detected and never filled in from today's date.
 """
 
 from __future__ import annotations
@@ -58,14 +59,48 @@ human-readable string (``"31 July 2025"``) or a :class:`PartialDate`."""
 
 
 class Precision(enum.IntEnum):
-    """How much of a date is known."""
+    """How much of a date is known.
+
+    ``SEASON`` (``2001-21``), ``DECADE`` (``201X``) and ``CENTURY`` (``20XX``)
+    came after the first three, so the numbers are codes, not an order:
+    :meth:`PartialDate.sort_key` lists century, decade, year, season, month,
+    day, coarser first.
+    """
 
     YEAR = 1
     MONTH = 2
     DAY = 3
+    SEASON = 4
+    DECADE = 5
+    CENTURY = 6
 
     def __str__(self) -> str:
         return self.name.lower()
+
+
+#: Coarser first, for the timeline sort key.
+_COARSE_FIRST: Final = {
+    Precision.CENTURY: 0,
+    Precision.DECADE: 1,
+    Precision.YEAR: 2,
+    Precision.SEASON: 3,
+    Precision.MONTH: 4,
+    Precision.DAY: 5,
+}
+#: A qualified (``~``, ``?``, ``%``) date is this many months wider on each side; a day, one day.
+_UNIT_MONTHS: Final = {
+    Precision.CENTURY: 1200,
+    Precision.DECADE: 120,
+    Precision.YEAR: 12,
+    Precision.SEASON: 3,
+    Precision.MONTH: 1,
+}
+#: EDTF level 1 seasons: name, first month, last month (13 and 14: January and February of the next year).
+_SEASONS: Final = {21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 14)}
+#: The years isscoop reads.
+_MIN_YEAR: Final = 0
+_MAX_YEAR: Final = 9999
+_RANGE: Final = "isscoop reads the years 0000 to 9999"
 
 
 class Tri(enum.Enum):
@@ -140,18 +175,84 @@ class Answer:
         return self.value is Tri.UNKNOWN
 
 
-_DATE_RE: Final = re.compile(
-    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2})"
-    r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
-    r"(?:Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?)?)?)?)?"
+_TIME_TEXT: Final = (
+    r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]|24:00:00)"
+    r"(?:Z|[+-](?:(?:0[0-9]|1[0-3])(?::[0-5][0-9])?|14(?::00)?))?"
+)
+#: The shape of every single date :meth:`PartialDate.parse` reads; values are checked after.
+_SHAPE: Final = re.compile(
+    r"(?P<y>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX)"
+    r"(?:-(?P<m>[0-9]{2}|XX)(?:-(?P<d>[0-9]{2}|XX)(?:T(?P<t>[^~?%]*))?)?)?"
     r"(?P<q>[~?%])?"
 )
-_UNSUPPORTED: Final = (
-    (re.compile(r"^-"), "negative years"),
-    (re.compile(r"^Y"), "years with more than four digits"),
-    (re.compile(r"X", re.IGNORECASE), "unspecified digits (X)"),
-    (re.compile(r"^[0-9]{4}-(2[1-4])"), "seasons (months 21-24)"),
+_TIME: Final = re.compile(_TIME_TEXT)
+
+# JSON-Schema (ECMA-262) patterns, exactly the text PartialDate.parse and
+# Period.parse read, surrounding whitespace aside; that a period's end is not
+# before its start is checked by Period.parse alone.
+_LEAP_YEAR: Final = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)"
+_MONTH_DAY: Final = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 )
+_DAY: Final = f"(?:[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_MONTH: Final = r"[0-9]{4}-(?:0[1-9]|1[0-2])"
+_SEASON: Final = r"(?!9999-24)[0-9]{4}-2[1-4]"
+_UNSPECIFIED: Final = r"(?:[0-9]{3}X|[0-9]{2}XX|[0-9]{4}-XX(?:-XX)?|[0-9]{4}-(?:0[1-9]|1[0-2])-XX)"
+_INTERVAL_END: Final = f"(?:{_DAY}|{_MONTH}|[0-9]{{4}}|{_SEASON})[~?%]?"
+_ONE_DATE: Final = f"(?:(?:{_DAY}|{_MONTH}|[0-9]{{4}}|{_SEASON}|{_UNSPECIFIED})[~?%]?|{_DAY}T{_TIME_TEXT})"
+#: A JSON-Schema pattern for the dates :meth:`PartialDate.parse` reads.
+DATE_PATTERN: Final = f"^{_ONE_DATE}$"
+#: A JSON-Schema pattern for the periods :meth:`Period.parse` reads (start not after end is checked apart).
+PERIOD_PATTERN: Final = f"^(?:{_ONE_DATE}|(?:{_INTERVAL_END}|\\.\\.)?/(?:{_INTERVAL_END}|\\.\\.)?)$"
+
+_LEVEL_2: Final = (
+    (re.compile(r"[\[{]"), "sets of dates ([...] and {...})"),
+    (re.compile(r"\^"), "qualified seasons (^)"),
+    (re.compile(r"[0-9]S[0-9]"), "significant digits (S)"),
+    (re.compile(r"[0-9]E[0-9]"), "exponential years (E)"),
+    (re.compile(r"^[~?%]|[~?%][0-9X-]"), "qualifiers inside a date"),
+    (re.compile(r"X"), "X here; level 1 has 201X, 20XX, 2004-XX, 1985-04-XX and 1985-XX-XX"),
+)
+
+
+def _shown(text: str) -> str:
+    """``text`` for an error message: its repr, cut to the first 40 characters and the length if longer."""
+    if len(text) <= 40:
+        return repr(text)
+    return f"{text[:40]!r}... ({len(text)} characters)"
+
+
+def _refusal(text: str, s: str) -> DateParseError:
+    """The error for ``s`` (``text`` stripped), which is not a single date of the shape isscoop reads."""
+    why = "expected an EDTF date such as 2025, 2025-07, 2025-07-31, 2025-21 (spring) or 201X (the 2010s)"
+    level_2 = next((what for pattern, what in _LEVEL_2 if pattern.search(s)), None)
+    if "/" in s:
+        why = "an EDTF interval, not one date (Period.parse reads intervals)"
+    elif s.startswith(("-", "Y-")) and level_2 is None:
+        why = f"EDTF negative years are not supported; {_RANGE}"
+    elif re.fullmatch(r"Y[1-9][0-9]{4,}(?:S[0-9]+)?", s):
+        why = f"EDTF years beyond 9999 (Y...) are not supported; {_RANGE}"
+    elif level_2 is not None:
+        why = f"EDTF level 2 ({level_2}) is not supported; isscoop reads levels 0 and 1"
+    elif ".." in s:
+        why = "'..' marks an open end, which only an interval has (Period.parse reads intervals)"
+    elif s.startswith("Y"):
+        why = "EDTF writes Y only before a year of five or more digits"
+    elif re.match(r"[0-9]{5}", s):
+        why = f"a year has four digits (EDTF writes longer years with Y); {_RANGE}"
+    return DateParseError(f"{_shown(text)}: {why}")
+
+
+def _time_refusal(text: str, t: str) -> DateParseError:
+    if re.fullmatch(r"[0-9]{2}:[0-9]{2}(?:Z|[+-].*)?", t):
+        why = "a time needs seconds (hh:mm:ss)"
+    elif re.search(r"[0-9][.,][0-9]", t):
+        why = "EDTF times have no fractional seconds"
+    else:
+        why = "expected a time hh:mm:ss, then Z, ±hh or ±hh:mm if the zone is given"
+    return DateParseError(f"{_shown(text)}: {why}")
 
 
 def _check_int(field: str, value: object, low: int, high: int) -> int:
@@ -164,7 +265,7 @@ def _check_int(field: str, value: object, low: int, high: int) -> int:
 
 @attrs.frozen(kw_only=True, order=False, repr=False)
 class PartialDate:
-    """A date known to the year, the month or the day, never padded.
+    """A date known to the day, the month, the season, the year, the decade or the century, never padded.
 
     >>> d = PartialDate.parse("2025-07")
     >>> d.precision, str(d)
@@ -173,6 +274,20 @@ class PartialDate:
     (datetime.date(2025, 7, 1), datetime.date(2025, 7, 31))
     >>> PartialDate.parse("2030~").approximate
     True
+
+    EDTF level 1 seasons and unspecified digits are spans of days too:
+
+    >>> spring, tens = PartialDate.parse("2025-21"), PartialDate.parse("201X")
+    >>> spring.precision, spring.earliest, spring.latest
+    (<Precision.SEASON: 4>, datetime.date(2025, 3, 1), datetime.date(2025, 5, 31))
+    >>> tens.precision, tens.year, tens.earliest, tens.latest
+    (<Precision.DECADE: 5>, 2010, datetime.date(2010, 1, 1), datetime.date(2019, 12, 31))
+
+    ``season`` is 21 (spring) to 24 (winter) in place of a month.
+    ``unspecified_year_digits`` is how many last digits of the year are
+    written ``X`` (1 or 2; ``year`` is then the first year of the span);
+    ``unspecified_month`` and ``unspecified_day`` mark a month or day written
+    ``XX``, which leaves the span that of the year or the month.
     """
 
     year: int
@@ -180,9 +295,13 @@ class PartialDate:
     day: int | None = None
     approximate: bool = False
     uncertain: bool = False
+    season: int | None = None
+    unspecified_year_digits: int = 0
+    unspecified_month: bool = False
+    unspecified_day: bool = False
 
     def __attrs_post_init__(self) -> None:
-        _check_int("year", self.year, 1, 9999)
+        _check_int("year", self.year, _MIN_YEAR, _MAX_YEAR)
         if self.month is not None:
             _check_int("month", self.month, 1, 12)
         if self.day is not None:
@@ -192,11 +311,55 @@ class PartialDate:
         for flag in ("approximate", "uncertain"):
             if not isinstance(getattr(self, flag), bool):
                 raise DateParseError(f"{flag}: expected a bool, got {getattr(self, flag)!r}")
+        if self.season is not None or self.unspecified_year_digits or self.unspecified_month or self.unspecified_day:
+            self._check_level_1()
+
+    def _check_level_1(self) -> None:
+        for flag in ("unspecified_month", "unspecified_day"):
+            if not isinstance(getattr(self, flag), bool):
+                raise DateParseError(f"{flag}: expected a bool, got {getattr(self, flag)!r}")
+        digits = _check_int("unspecified_year_digits", self.unspecified_year_digits, 0, 2)
+        has = {
+            "month": self.month is not None,
+            "day": self.day is not None,
+            "unspecified_month": self.unspecified_month,
+            "unspecified_day": self.unspecified_day,
+        }
+        if self.season is not None:
+            _check_int("season", self.season, 21, 24)
+            if digits or any(has.values()):
+                raise DateParseError(f"season: a season stands alone after the year, got {self._fields()}")
+            if self.season == 24 and self.year == _MAX_YEAR:
+                raise DateParseError(f"season: winter {_MAX_YEAR} runs into the year {_MAX_YEAR + 1}; {_RANGE}")
+        if digits:
+            if any(has.values()):
+                raise DateParseError(f"unspecified_year_digits: X year digits stand alone, got {self._fields()}")
+            if self.year % 10**digits:
+                raise DateParseError(
+                    f"year: with {digits} unspecified digit(s) the year is the first of its span, "
+                    f"a multiple of {10**digits}, got {self.year}"
+                )
+        if self.unspecified_month and self.month is not None:
+            raise DateParseError(f"unspecified_month: an unspecified month has no month, got month={self.month}")
+        if self.unspecified_day:
+            if self.day is not None:
+                raise DateParseError(f"unspecified_day: an unspecified day has no day, got day={self.day}")
+            if self.month is None and not self.unspecified_month:
+                raise DateParseError("unspecified_day: a day needs a month (or an unspecified month)")
+
+    def _has_x(self) -> bool:
+        """True when some digits are written X."""
+        return bool(self.unspecified_year_digits or self.unspecified_month or self.unspecified_day)
+
+    def _fields(self) -> str:
+        """The fields given (not left at their defaults), for messages."""
+        given = (a for a in attrs.fields(PartialDate) if getattr(self, a.name) != a.default)
+        return ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in given)
 
     # -- construction ---------------------------------------------------
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read an EDTF level 0-1 date: ``2025``, ``2025-07``, ``2025-07-31``, ``2030~``, ``2028?``.
+        """Read an EDTF level 0-1 date: ``2025``, ``2025-07``, ``2025-07-31``, ``2030~``, ``2025-21``, ``201X``.
 
         A time of day, if present, is dropped: isscoop dates are days.
 
@@ -210,25 +373,56 @@ class PartialDate:
         if not isinstance(text, str):
             raise DateParseError(f"expected an EDTF date string, got {text!r} ({type(text).__name__})")
         s = text.strip()
-        m = _DATE_RE.fullmatch(s)
+        m = None if "/" in s else _SHAPE.fullmatch(s)
         if m is None:
-            for pattern, what in _UNSUPPORTED:
-                if pattern.search(s):
-                    raise DateParseError(f"{text!r}: EDTF {what} are not supported")
-            raise DateParseError(f"{text!r}: expected an EDTF date such as 2025, 2025-07 or 2025-07-31")
-        if m["m"] and 21 <= int(m["m"]) <= 24 and not m["d"]:
-            raise DateParseError(f"{text!r}: EDTF seasons (months 21-24) are not supported")
-        q = m["q"] or ""
+            raise _refusal(text, s)
+        y, mo, d, t, q = m["y"], m["m"], m["d"], m["t"], m["q"] or ""
+        if t is not None:
+            if "X" in y + mo + d:
+                raise DateParseError(f"{_shown(text)}: a date with a time has all its digits")
+            if not _TIME.fullmatch(t):
+                raise _time_refusal(text, t)
+            if q:
+                raise DateParseError(f"{_shown(text)}: a qualifier ({q}) follows a date, not a date and time")
+        digits = y.count("X")
+        if digits and mo is not None:
+            raise DateParseError(
+                f"{_shown(text)}: EDTF level 2 (unspecified year digits with a month) is not supported; "
+                "isscoop reads levels 0 and 1"
+            )
+        if mo == "XX" and d not in (None, "XX"):
+            raise DateParseError(
+                f"{_shown(text)}: EDTF level 2 (a day with an unspecified month) is not supported; "
+                "isscoop reads levels 0 and 1"
+            )
+        month = season = None
+        if mo is not None and mo != "XX":
+            number = int(mo)
+            if 21 <= number <= 41:
+                if number > 24:
+                    raise DateParseError(
+                        f"{_shown(text)}: EDTF level 2 (seasons 25-41) is not supported; "
+                        "isscoop reads levels 0 and 1 (seasons 21-24)"
+                    )
+                if d is not None:
+                    raise DateParseError(f"{_shown(text)}: a season ({number}) has no day")
+                season = number
+            else:
+                month = number
         try:
             return cls(
-                year=int(m["y"]),
-                month=int(m["m"]) if m["m"] else None,
-                day=int(m["d"]) if m["d"] else None,
-                approximate=q in "~%" and q != "",
-                uncertain=q in "?%" and q != "",
+                year=int(y.replace("X", "0")),
+                month=month,
+                day=int(d) if d and d != "XX" else None,
+                approximate=q in ("~", "%"),
+                uncertain=q in ("?", "%"),
+                season=season,
+                unspecified_year_digits=digits,
+                unspecified_month=mo == "XX",
+                unspecified_day=d == "XX",
             )
         except DateParseError as e:
-            raise DateParseError(f"{text!r}: {e}") from None
+            raise DateParseError(f"{_shown(text)}: {e}") from None
 
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:
@@ -240,45 +434,67 @@ class PartialDate:
         """Read EDTF, or else human-readable text such as ``"31 July 2025"`` or ``"July 2025"``.
 
         Parts the text does not give stay unknown; nothing is taken from today.
+        Text that looks like EDTF (an interval, ``..``, a leading ``-``, an
+        ``X`` digit, a qualifier, a season, ``2025-07-31T10:00``) is read as
+        EDTF or refused, never handed to dateutil.
 
         >>> PartialDate.from_text("July 2025")
         PartialDate('2025-07')
         >>> PartialDate.from_text("Thursday 31 July 2025")
         PartialDate('2025-07-31')
+        >>> PartialDate.from_text("2004-06/2006-08")
+        Traceback (most recent call last):
+        ...
+        isscoop.DateParseError: '2004-06/2006-08': an EDTF interval, not one date (Period.parse reads intervals)
         """
         try:
             return cls.parse(text)
         except DateParseError:
-            pass
+            if isinstance(text, str) and _looks_like_edtf(text):
+                raise
         return _parse_human(text)
 
     # -- views ------------------------------------------------------------
     @property
     def precision(self) -> Precision:
-        """:attr:`Precision.YEAR`, :attr:`Precision.MONTH` or :attr:`Precision.DAY`."""
+        """How much is known: :attr:`Precision.DAY` to :attr:`Precision.CENTURY`."""
         if self.day is not None:
             return Precision.DAY
-        return Precision.MONTH if self.month is not None else Precision.YEAR
+        if self.month is not None:
+            return Precision.MONTH
+        if self.season is not None:
+            return Precision.SEASON
+        if self.unspecified_year_digits:
+            return Precision.DECADE if self.unspecified_year_digits == 1 else Precision.CENTURY
+        return Precision.YEAR
 
     @property
     def earliest(self) -> _dt.date:
-        """The first day this date could be (qualifiers ignored)."""
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        """The first day this date could be (qualifiers ignored).
+
+        ``datetime.date`` has no year 0: for a date that may begin in the
+        year 0000 this raises :class:`~isscoop.DateParseError`, and
+        :meth:`bounds` gives the day numbers.
+        """
+        return _to_date(self._span()[0], self)
 
     @property
     def latest(self) -> _dt.date:
         """The last day this date could be (qualifiers ignored)."""
-        month = self.month or 12
-        return _dt.date(self.year, month, self.day or _month_length(self.year, month))
+        return _to_date(self._span()[1], self)
 
     @property
     def qualified(self) -> bool:
         """True when the date is approximate or uncertain."""
         return self.approximate or self.uncertain
 
+    def _span(self) -> tuple[int, int]:
+        return _bounds(self.year, self.month, self.day, self.season, self.unspecified_year_digits, False)
+
     def bounds(self) -> tuple[int, int]:
-        """First and last possible day as ordinals, one unit wider if qualified."""
-        return _bounds(self.year, self.month, self.day, self.approximate or self.uncertain)
+        """First and last possible day as ordinals (the year 0000 counts back from 0), one unit wider if qualified."""
+        qualified = self.approximate or self.uncertain
+        return _bounds(self.year, self.month, self.day, self.season, self.unspecified_year_digits, qualified)
 
     def to_date(self) -> _dt.date:
         """The ``datetime.date``, only for an exact, unqualified day."""
@@ -318,7 +534,8 @@ class PartialDate:
 
     def sort_key(self) -> tuple[int, int, int]:
         """The timeline sort key: first possible day, coarser first, last possible day."""
-        return (self.earliest.toordinal(), int(self.precision), self.latest.toordinal())
+        lo, hi = self._span()
+        return (lo, _COARSE_FIRST[self.precision], hi)
 
     def _cmp_key(self, other: object) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
         if isinstance(other, str | _dt.date) and not isinstance(other, bool):
@@ -348,10 +565,18 @@ class PartialDate:
 
     def __str__(self) -> str:
         s = f"{self.year:04d}"
+        if self.unspecified_year_digits:
+            s = s[: 4 - self.unspecified_year_digits] + "X" * self.unspecified_year_digits
         if self.month is not None:
             s += f"-{self.month:02d}"
+        elif self.season is not None:
+            s += f"-{self.season}"
+        elif self.unspecified_month:
+            s += "-XX"
         if self.day is not None:
             s += f"-{self.day:02d}"
+        elif self.unspecified_day:
+            s += "-XX"
         if self.approximate and self.uncertain:
             s += "%"
         elif self.approximate:
@@ -403,9 +628,12 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read an EDTF interval such as ``2018-10-10/2025-07-31`` or ``2025-07-09/..``.
+        """Read an EDTF interval such as ``2018-10-10/2025-07-31``, ``2001-21/2002-24`` or ``2025-07-09/..``.
 
-        A single date is a period of that date alone.
+        A single date is a period of that date alone, written back as an
+        interval from it to itself (``2025`` as ``2025/2025``), except a date
+        with ``X`` digits, written alone: in an interval, ``X`` is EDTF level 2.
+        An interval's ends are dates without a time of day, as in EDTF.
         """
         if not isinstance(text, str):
             raise DateParseError(f"expected an EDTF interval string, got {text!r} ({type(text).__name__})")
@@ -413,18 +641,18 @@ class Period:
             d = PartialDate.parse(text)
             return cls(start=d, end=d)
         if text.count("/") != 1:
-            raise DateParseError(f"{text!r}: expected START/END with one '/'")
+            raise DateParseError(f"{_shown(text)}: expected START/END with one '/'")
         a, b = (part.strip() for part in text.split("/"))
         try:
             return cls(
-                start=None if a in ("", "..") else PartialDate.parse(a),
-                end=None if b in ("", "..") else PartialDate.parse(b),
+                start=_interval_end(a),
+                end=_interval_end(b),
                 open_start=a == "..",
                 open_end=b == "..",
             )
         except DateParseError as e:
             msg = str(e)
-            raise DateParseError(msg if msg.startswith(repr(text)) else f"{text!r}: {msg}") from None
+            raise DateParseError(msg if msg.startswith(_shown(text)) else f"{_shown(text)}: {msg}") from None
 
     @classmethod
     def between(cls, start: DateLike | None, end: DateLike | None) -> Period:
@@ -435,6 +663,8 @@ class Period:
         )
 
     def __str__(self) -> str:
+        if self.start is not None and self.start == self.end and self.start._has_x():
+            return str(self.start)  # one date with X digits: X in an interval end is EDTF level 2
         a = ".." if self.open_start else (str(self.start) if self.start else "")
         b = ".." if self.open_end else (str(self.end) if self.end else "")
         return f"{a}/{b}"
@@ -488,6 +718,21 @@ class Period:
         return answer.yes
 
 
+def _interval_end(part: str) -> PartialDate | None:
+    """One end of an EDTF interval: ``None`` for ``..`` (open) or an empty end (unknown)."""
+    if part in ("", ".."):
+        return None
+    d = PartialDate.parse(part)
+    if "T" in part:
+        raise DateParseError(f"{_shown(part)}: an interval end is a date; EDTF intervals have no time of day")
+    if d._has_x():
+        raise DateParseError(
+            f"{_shown(part)}: EDTF level 2 (unspecified digits in an interval) is not supported; "
+            "isscoop reads levels 0 and 1"
+        )
+    return d
+
+
 @attrs.frozen(kw_only=True)
 class Described:
     """Something with a start and an end, and words for it, for reason texts."""
@@ -538,7 +783,7 @@ def _ord_text(what: object, side: str, ordinal: int) -> str:
     d = getattr(what, side, None)
     if isinstance(d, PartialDate):
         return str(d)
-    return _dt.date.fromordinal(ordinal).isoformat()
+    return _ordinal_text(ordinal)
 
 
 def _fuzzy_reason(what: object, side: str) -> str:
@@ -615,41 +860,93 @@ def _parse_human(text: str) -> PartialDate:
     return PartialDate(year=a.year, month=month, day=day)
 
 
+#: Text that is EDTF in form: from_text reads it as EDTF or refuses it, never hands it to dateutil.
+_EDTF_LOOK: Final = re.compile(
+    r"/|\.\.|^\s*(?:-|Y-?[0-9])|[~?%]|[0-9-]X|X[0-9-]|^\s*XX"
+    r"|^\s*[0-9]{4}-[0-9X]{1,2}(?:-[0-9X]{1,2})?(?:T.*)?\s*$"
+)
+
+
+def _looks_like_edtf(text: str) -> bool:
+    return _EDTF_LOOK.search(text) is not None
+
+
+#: Days in 400 Gregorian years: a date in the year 0 is numbered as the same date 400 years on, less this.
+_DAYS_IN_400_YEARS: Final = 146_097
+
+
+def _ordinal(year: int, month: int, day: int) -> int:
+    """The proleptic Gregorian day number of ``date.toordinal()``, carried back to the year 0."""
+    if year >= 1:
+        return _dt.date(year, month, day).toordinal()
+    return _dt.date(year + 400, month, day).toordinal() - _DAYS_IN_400_YEARS
+
+
+_FIRST_ORDINAL: Final = _ordinal(_MIN_YEAR, 1, 1)
+_LAST_ORDINAL: Final = _ordinal(_MAX_YEAR, 12, 31)
+_LAST_MONTH: Final = _MAX_YEAR * 12 + 11
+
+
+def _ordinal_text(ordinal: int) -> str:
+    """``YYYY-MM-DD`` for a day number, the year 0 included."""
+    if ordinal >= 1:
+        return _dt.date.fromordinal(ordinal).isoformat()
+    d = _dt.date.fromordinal(ordinal + _DAYS_IN_400_YEARS)
+    return f"{d.year - 400:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _to_date(ordinal: int, d: PartialDate) -> _dt.date:
+    if ordinal < 1:
+        raise DateParseError(
+            f"{d}: datetime.date has no year 0 (the day is {_ordinal_text(ordinal)}); bounds() gives day numbers"
+        )
+    return _dt.date.fromordinal(ordinal)
+
+
 @functools.lru_cache(maxsize=65536)
-def _bounds(year: int, month: int | None, day: int | None, qualified: bool) -> tuple[int, int]:
-    """Ordinals of the first and last possible day of a partial date (cached: dates repeat)."""
-    lo = _dt.date(year, month or 1, day or 1)
-    last_month = month or 12
-    hi = _dt.date(year, last_month, day or _month_length(year, last_month))
+def _bounds(
+    year: int, month: int | None, day: int | None, season: int | None, x_digits: int, qualified: bool
+) -> tuple[int, int]:
+    """Ordinals of the first and last possible day of a partial date (cached: dates repeat).
+
+    A qualified date is one unit wider on each side -- a day, a month, a
+    season, a year, a decade or a century -- within the years 0000 to 9999.
+    """
+    if day is not None:
+        assert month is not None
+        lo = hi = _ordinal(year, month, day)
+        if qualified:
+            lo, hi = max(lo - 1, _FIRST_ORDINAL), min(hi + 1, _LAST_ORDINAL)
+        return lo, hi
+    if month is not None:
+        first, last, unit = year * 12 + month - 1, year * 12 + month - 1, Precision.MONTH
+    elif season is not None:
+        _, a, b = _SEASONS[season]
+        first, last, unit = year * 12 + a - 1, year * 12 + b - 1, Precision.SEASON
+    else:
+        span = 10**x_digits
+        first, last = year * 12, (year + span - 1) * 12 + 11
+        unit = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)[x_digits]
     if qualified:
-        if month is None:
-            lo = _dt.date(max(1, year - 1), 1, 1)
-            hi = _dt.date(min(9999, year + 1), 12, 31)
-        elif day is None:
-            lo = _add_months(lo, -1)
-            hi = _add_months(hi.replace(day=1), 1)
-            hi = hi.replace(day=_month_length(hi.year, hi.month))
-        else:
-            lo = lo - _dt.timedelta(days=1) if lo > _dt.date.min else lo
-            hi = hi + _dt.timedelta(days=1) if hi < _dt.date.max else hi
-    return lo.toordinal(), hi.toordinal()
+        first, last = max(first - _UNIT_MONTHS[unit], 0), min(last + _UNIT_MONTHS[unit], _LAST_MONTH)
+    return _month_first(first), _month_last(last)
+
+
+def _month_first(index: int) -> int:
+    """The ordinal of the first day of month number ``index`` (``year * 12 + month - 1``)."""
+    year, m = divmod(index, 12)
+    return _ordinal(year, m + 1, 1)
+
+
+def _month_last(index: int) -> int:
+    year, m = divmod(index, 12)
+    return _ordinal(year, m + 1, _month_length(year, m + 1))
 
 
 def _month_length(year: int, month: int) -> int:
-    if month == 12:
-        return 31
-    return (_dt.date(year, month + 1, 1) - _dt.date(year, month, 1)).days
-
-
-def _add_months(d: _dt.date, n: int) -> _dt.date:
-    """The first day of the month ``n`` months after ``d``'s, kept within the calendar."""
-    total = d.year * 12 + (d.month - 1) + n
-    year, month = divmod(total, 12)
-    if year < 1:
-        return _dt.date(1, 1, 1)
-    if year > 9999:
-        return _dt.date(9999, 12, 1)
-    return _dt.date(year, month + 1, 1)
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 present_as_isscoop(globals())

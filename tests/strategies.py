@@ -80,7 +80,7 @@ def ref_span(d: PartialDate) -> tuple[int, int]:
 
     Written from the rule in ``isscoop/_dates.py``: "an approximate (~) or
     uncertain (?) date counts as one unit wider on each side", clamped to the
-    calendar (years 1..9999).
+    calendar (years 0..9999).
     """
     if d.day is not None:
         assert d.month is not None
@@ -102,7 +102,9 @@ def ref_span(d: PartialDate) -> tuple[int, int]:
         if d.approximate or d.uncertain:
             first = dt.date(max(1, d.year - 1), 1, 1)
             last = dt.date(min(9999, d.year + 1), 12, 31)
-    return first.toordinal(), last.toordinal()
+    # The year 0000 (a leap year) is the 366 days before 0001-01-01; widening from 0001-01-01 reaches into it.
+    into_0000 = (d.approximate or d.uncertain) and (d.year, d.month or 1, d.day or 1) == (1, 1, 1)
+    return first.toordinal() - ((1 if d.day else 31 if d.month else 366) if into_0000 else 0), last.toordinal()
 
 
 def ref_period_bounds(p: Period) -> tuple[int, int, int, int]:

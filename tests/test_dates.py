@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 import dateutil.parser
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 import isscoop
 from isscoop import Answer, PartialDate, Period, Precision, Tri, to_partial_date
+from isscoop._dates import DATE_PATTERN, PERIOD_PATTERN
 
 from .strategies import day_dates, partial_dates, periods, ref_period_bounds, ref_span
 
@@ -128,8 +131,8 @@ def test_bounds_widen_qualified_dates_by_one_unit(text: str, first: dt.date, las
 def test_qualified_month_bounds_at_calendar_edges() -> None:
     late = PartialDate(year=9999, month=12, approximate=True)
     assert late.bounds() == (D(9999, 11, 1).toordinal(), D(9999, 12, 31).toordinal())
-    early = PartialDate(year=1, month=1, uncertain=True)
-    assert early.bounds() == (D(1, 1, 1).toordinal(), D(1, 2, 28).toordinal())
+    early = PartialDate(year=1, month=1, uncertain=True)  # widened into December of the year 0000
+    assert early.bounds() == (D(1, 1, 1).toordinal() - 31, D(1, 2, 28).toordinal())
     assert str(Period.parse("9999-12~/9999-12~")) == "9999-12~/9999-12~"
 
 
@@ -164,10 +167,10 @@ def test_repr_is_short() -> None:
         ("2025-00", "2025-00"),
         ("2025-07-00", "2025-07-00"),
         ("25", "25"),
-        ("2025-XX", "2025-XX"),
+        ("2025-1X", "2025-1X"),
         ("-0500", "-0500"),
         ("", "''"),
-        ("0000", "0000"),
+        ("Y2025", "Y2025"),
         ("2025/07/31", "2025/07/31"),
         ("2025-7-31", "2025-7-31"),
         ("Y12345", "Y12345"),
@@ -189,8 +192,8 @@ def test_parse_messages_say_what_is_wrong() -> None:
         P("2025-02-30")
     with pytest.raises(isscoop.DateParseError, match="negative years"):
         P("-0500")
-    with pytest.raises(isscoop.DateParseError, match=r"unspecified digits \(X\)"):
-        P("2025-XX")
+    with pytest.raises(isscoop.DateParseError, match=r"level 2 \(X here; level 1 has 201X"):
+        P("1XXX")
 
 
 @pytest.mark.parametrize("bad", [2025, 2025.0, None, dt.date(2025, 7, 31), b"2025"])
@@ -204,7 +207,7 @@ def test_parse_rejects_non_strings(bad: object) -> None:
 @pytest.mark.parametrize(
     "fields",
     [
-        {"year": 0},
+        {"year": -1},
         {"year": 10000},
         {"year": 2025, "month": 13},
         {"year": 2025, "day": 1},  # a day needs a month
@@ -705,3 +708,303 @@ def test_in_agrees_with_covers(p: Period, day: PartialDate) -> None:
 def test_tri_de_morgan(a: Tri, b: Tri) -> None:
     assert ~(a & b) is (~a | ~b)
     assert ~(a | b) is (~a & ~b)
+
+
+# -- EDTF level 1: seasons, unspecified digits, the year 0000 ---------------------------------------------------
+
+
+def _day_number(y: int, m: int, d: int) -> int:
+    """A day's ordinal, the year 0000 included: it is numbered as the same day 400 years (146097 days) on."""
+    return D(y, m, d).toordinal() if y >= 1 else D(y + 400, m, d).toordinal() - 146_097
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "precision", "first", "last"),
+    [
+        ("2001-21", {"year": 2001, "season": 21}, Precision.SEASON, (2001, 3, 1), (2001, 5, 31)),
+        ("2001-22", {"year": 2001, "season": 22}, Precision.SEASON, (2001, 6, 1), (2001, 8, 31)),
+        ("2001-23", {"year": 2001, "season": 23}, Precision.SEASON, (2001, 9, 1), (2001, 11, 30)),
+        ("2023-24", {"year": 2023, "season": 24}, Precision.SEASON, (2023, 12, 1), (2024, 2, 29)),
+        ("201X", {"year": 2010, "unspecified_year_digits": 1}, Precision.DECADE, (2010, 1, 1), (2019, 12, 31)),
+        ("20XX", {"year": 2000, "unspecified_year_digits": 2}, Precision.CENTURY, (2000, 1, 1), (2099, 12, 31)),
+        ("2004-XX", {"year": 2004, "unspecified_month": True}, Precision.YEAR, (2004, 1, 1), (2004, 12, 31)),
+        (
+            "1985-04-XX",
+            {"year": 1985, "month": 4, "unspecified_day": True},
+            Precision.MONTH,
+            (1985, 4, 1),
+            (1985, 4, 30),
+        ),
+        (
+            "1985-XX-XX",
+            {"year": 1985, "unspecified_month": True, "unspecified_day": True},
+            Precision.YEAR,
+            (1985, 1, 1),
+            (1985, 12, 31),
+        ),
+        ("0000", {"year": 0}, Precision.YEAR, (0, 1, 1), (0, 12, 31)),
+        ("0000-02-29", {"year": 0, "month": 2, "day": 29}, Precision.DAY, (0, 2, 29), (0, 2, 29)),
+        ("0000-24", {"year": 0, "season": 24}, Precision.SEASON, (0, 12, 1), (1, 2, 28)),
+        ("00XX", {"year": 0, "unspecified_year_digits": 2}, Precision.CENTURY, (0, 1, 1), (99, 12, 31)),
+    ],
+)
+def test_level_1_forms(
+    text: str, fields: dict[str, int], precision: Precision, first: tuple[int, int, int], last: tuple[int, int, int]
+) -> None:
+    d = P(text)
+    assert d == PartialDate(**fields)  # type: ignore[arg-type]
+    assert d.precision is precision
+    assert str(d) == text
+    assert repr(d) == f"PartialDate({text!r})"
+    assert d.bounds() == (_day_number(*first), _day_number(*last))
+    assert to_partial_date(text) == d
+    assert PartialDate.from_text(text) == d
+
+
+def test_level_1_forms_keep_what_was_written() -> None:
+    assert P("2004-XX") != P("2004")  # the same days, written differently
+    assert P("2004-XX").bounds() == P("2004").bounds()
+    assert P("201X").year == 2010
+    assert P("2025-21").describe() == "known only to the season: 2025-21"
+    assert P("201X").describe() == "known only to the decade: 201X"
+    assert str(P("2025-21").precision) == "season"
+
+
+def test_the_year_0000_has_no_datetime_date() -> None:
+    d = P("0000-06")
+    with pytest.raises(isscoop.DateParseError, match=r"^0000-06: datetime\.date has no year 0"):
+        _ = d.earliest
+    assert P("0000-24").latest == D(1, 2, 28)
+    assert P("0000") < P("0001") < P("0001-01-01")
+    assert P("0000-12-31").precedes("0001-01-01").yes
+    assert Period.parse("0000/0001").covers("0000-12-31").yes
+    assert Period.parse("0000/0001").covers("0001-06").unknown  # it may have ended earlier in 0001
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2001-21~", (2000, 12, 1), (2001, 8, 31)),  # one season wider each side
+        ("2001-24?", (2001, 9, 1), (2002, 5, 31)),
+        ("201X~", (2000, 1, 1), (2029, 12, 31)),  # one decade
+        ("20XX%", (1900, 1, 1), (2199, 12, 31)),  # one century
+        ("2004-XX?", (2003, 1, 1), (2005, 12, 31)),  # known to the year: one year
+        ("1985-04-XX~", (1985, 3, 1), (1985, 5, 31)),  # known to the month: one month
+        ("0000~", (0, 1, 1), (1, 12, 31)),  # not before the year 0000
+        ("0001~", (0, 1, 1), (2, 12, 31)),
+        ("0001-01-01~", (0, 12, 31), (1, 1, 2)),
+        ("00XX~", (0, 1, 1), (199, 12, 31)),
+        ("99XX~", (9800, 1, 1), (9999, 12, 31)),  # nor after 9999
+        ("9999-23~", (9999, 6, 1), (9999, 12, 31)),
+    ],
+)
+def test_qualified_level_1_forms_widen_by_one_unit(
+    text: str, first: tuple[int, int, int], last: tuple[int, int, int]
+) -> None:
+    d = P(text)
+    assert d.qualified
+    assert d.bounds() == (_day_number(*first), _day_number(*last))
+    assert str(d) == text
+
+
+def test_seasons_answer_three_valued_questions_and_sort() -> None:
+    spring, winter = P("2025-21"), P("2025-24")
+    assert spring.precedes("2025-06").value is Tri.YES
+    assert spring.precedes("2025-05").value is Tri.UNKNOWN
+    assert winter.precedes("2026-03-01").value is Tri.YES
+    assert winter.precedes("2026-02-28").value is Tri.UNKNOWN  # winter 2025 runs into February 2026
+    assert Period.parse("2025-21/2025-23").covers("2025-07-15").value is Tri.YES
+    assert Period.parse("2025-21/2025-23").covers("2025-12-01").value is Tri.NO
+    listed = ["2025-07", "2025-24", "2025", "202X", "20XX", "2025-21", "2025-03", "2025-03-01", "2025-22"]
+    assert [str(d) for d in sorted(P(t) for t in listed)] == [
+        "20XX",
+        "202X",
+        "2025",
+        "2025-21",
+        "2025-03",
+        "2025-03-01",
+        "2025-22",
+        "2025-07",
+        "2025-24",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("-1985", r"negative years are not supported; isscoop reads the years 0000 to 9999"),
+        ("Y-170000002", r"negative years are not supported"),
+        ("Y170000002", r"years beyond 9999 \(Y\.\.\.\) are not supported; isscoop reads the years 0000 to 9999"),
+        ("9999-24", r"winter 9999 runs into the year 10000; isscoop reads the years 0000 to 9999"),
+        ("20255", r"a year has four digits"),
+        ("Y2025", r"Y only before a year of five or more digits"),
+        ("1XXX", r"EDTF level 2 \(X here"),
+        ("201X-05", r"EDTF level 2 \(unspecified year digits with a month\)"),
+        ("2004-XX-05", r"EDTF level 2 \(a day with an unspecified month\)"),
+        ("2001-25", r"EDTF level 2 \(seasons 25-41\)"),
+        ("2004-06~-11", r"EDTF level 2 \(qualifiers inside a date\)"),
+        ("[1667,1668]", r"EDTF level 2 \(sets of dates"),
+        ("1950S2", r"EDTF level 2 \(significant digits"),
+        ("2001-21-05", r"a season \(21\) has no day"),
+        ("2025-07-31T10:00", r"a time needs seconds \(hh:mm:ss\)"),
+        ("2025-07-31T10:00Z", r"a time needs seconds \(hh:mm:ss\)"),
+        ("2025-07-31T10:00:00~", r"a qualifier \(~\) follows a date, not a date and time"),
+        ("2025-07-31T10:00:00.5", r"EDTF times have no fractional seconds"),
+        ("2025-07-31T10:00:00+0430", r"expected a time hh:mm:ss"),
+        ("2025-XX-31T10:00:00", r"a date with a time has all its digits"),
+        ("2004/2005", r"an EDTF interval, not one date \(Period\.parse reads intervals\)"),
+        ("..", r"'\.\.' marks an open end"),
+    ],
+)
+def test_refusals_name_the_reason(text: str, reason: str) -> None:
+    with pytest.raises(isscoop.DateParseError, match=f"^{re.escape(repr(text))}: .*{reason}") as info:
+        P(text)
+    assert len(str(info.value)) < 300
+    assert not re.fullmatch(DATE_PATTERN, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2004-06/2006-08", "-1985", "1985-04-12/..", "2025-07-31T10:00", "1XXX", "2025~~", "..", "2025-7-31", "Y12345"],
+)
+def test_to_partial_date_refuses_edtf_it_cannot_read_exactly(text: str) -> None:
+    # dateutil, the fallback for human text, would skip '/', '..' and '-' and read these as another date
+    with pytest.raises(isscoop.DateParseError, match=f"^on: {re.escape(repr(text))}: "):
+        to_partial_date(text, field="on")
+
+
+def test_human_text_still_goes_to_dateutil() -> None:
+    assert to_partial_date("2025-07-31 10:00") == P("2025-07-31")
+    assert to_partial_date("31 July 2025") == P("2025-07-31")
+
+
+def test_long_input_is_cut_in_messages() -> None:
+    for bad in ("2" * 500, "2025-07-31T" + "1" * 400, "x" * 1000 + "/.."):
+        with pytest.raises(isscoop.DateParseError) as info:
+            Period.parse(bad) if "/" in bad else P(bad)
+        assert len(str(info.value)) < 300
+        assert f"({len(bad)} characters)" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"year": 2025, "season": 20},
+        {"year": 2025, "season": 25},
+        {"year": 2025, "season": 21, "month": 3},
+        {"year": 2025, "season": 21, "unspecified_year_digits": 1},
+        {"year": 9999, "season": 24},
+        {"year": 2015, "unspecified_year_digits": 1},
+        {"year": 2010, "unspecified_year_digits": 2},
+        {"year": 2000, "unspecified_year_digits": 3},
+        {"year": 2010, "unspecified_year_digits": 1, "unspecified_month": True},
+        {"year": 2025, "month": 7, "unspecified_month": True},
+        {"year": 2025, "unspecified_day": True},
+        {"year": 2025, "month": 7, "day": 1, "unspecified_day": True},
+        {"year": 2025, "unspecified_month": 1},
+        {"year": 2025, "month": 7, "unspecified_day": "yes"},
+    ],
+)
+def test_constructor_validates_level_1_fields(fields: dict[str, object]) -> None:
+    with pytest.raises(isscoop.DateParseError):
+        PartialDate(**fields)  # type: ignore[arg-type]
+
+
+def test_periods_with_level_1_ends() -> None:
+    p = Period.parse("2001-21/2002-24")
+    assert (p.start, p.end) == (P("2001-21"), P("2002-24"))
+    assert str(p) == "2001-21/2002-24"
+    assert str(Period.parse("2001-21~/..")) == "2001-21~/.."
+    # a lone X date is written alone: X in an interval end is level 2
+    assert str(Period.parse("201X")) == "201X"
+    assert Period.parse("201X") == Period(start=P("201X"), end=P("201X"))
+    assert str(Period.parse("2025")) == "2025/2025"
+    with pytest.raises(isscoop.DateParseError, match=r"level 2 \(unspecified digits in an interval\)"):
+        Period.parse("201X/2020")
+    with pytest.raises(isscoop.DateParseError, match="EDTF intervals have no time of day"):
+        Period.parse("2025-07-31T10:00:00Z/..")
+    assert str(Period(start=P("201X"), end=P("2020"))) == "201X/2020"  # built in Python: written, level 2
+
+
+# -- the JSON-Schema patterns ----------------------------------------------------------------------------------
+
+_TOKENS = (
+    *("0000", "2025", "2024", "1900", "2000", "9999", "201X", "20XX", "1XXX", "00XX"),
+    *("-", "-", "-", "02", "29", "30", "31", "04", "12", "13", "00", "21", "24", "25", "XX", "X"),
+    *("~", "?", "%", "/", "/", "..", "T", "10:00:00", "10:00", "24:00:00", "Z", "+00:00", "+14", "+0430", ".5", "Y"),
+)
+
+
+def _accepts(read: object, text: str) -> bool:
+    try:
+        read(text)  # type: ignore[operator]
+    except isscoop.DateParseError:
+        return False
+    return True
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=7).map("".join))
+def test_date_pattern_matches_exactly_what_parse_reads(text: str) -> None:
+    assert bool(re.fullmatch(DATE_PATTERN, text)) == _accepts(PartialDate.parse, text), text
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=7).map("".join))
+def test_period_pattern_matches_exactly_what_period_parse_reads(text: str) -> None:
+    try:
+        Period.parse(text)
+        read = True
+    except isscoop.DateParseError as e:
+        read = "expected a date on or after the start" in str(e)  # the order of the ends: not for a pattern
+    assert bool(re.fullmatch(PERIOD_PATTERN, text)) == read, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025", "0000-02-29", "2024-02-29", "2001-24", "201X~", "1985-04-XX", "1985-04-12T23:20:30+04:30", "2025-07-31"],
+)
+def test_the_patterns_take_every_date_form(text: str) -> None:
+    assert re.fullmatch(DATE_PATTERN, text)
+    assert re.fullmatch(PERIOD_PATTERN, text)
+    assert re.fullmatch(PERIOD_PATTERN, f"../{text}") or "X" in text or "T" in text
+
+
+@given(
+    st.sampled_from(("season", "decade", "century", "month", "day", "both", "zero")),
+    st.integers(min_value=0, max_value=9998),
+    st.integers(min_value=1, max_value=12),
+    st.sampled_from(("", "~", "?", "%")),
+)
+def test_level_1_forms_round_trip_and_match_a_reference(kind: str, year: int, month: int, q: str) -> None:
+    text = {
+        "season": f"{year:04d}-{21 + month % 4}",
+        "decade": f"{year // 10:03d}X",
+        "century": f"{year // 100:02d}XX",
+        "month": f"{year:04d}-XX",
+        "day": f"{year:04d}-{month:02d}-XX",
+        "both": f"{year:04d}-XX-XX",
+        "zero": f"0000-{month:02d}",
+    }[kind] + q
+    d = P(text)
+    assert str(d) == text
+    assert P(str(d)) == d
+    assert to_partial_date(text) == d
+    # The reference: whole months from the first to the last, from the written text alone
+    head = text.rstrip("~?%")
+    y = int(head[:4].replace("X", "0"))
+    if kind == "season":
+        first, last, unit = y * 12 + [2, 5, 8, 11][int(head[5:]) - 21], None, 3
+        last = first + 2
+    elif kind in ("decade", "century"):
+        span = 10 ** head.count("X")
+        first, last, unit = y * 12, (y + span) * 12 - 1, 12 * span
+    elif kind in ("day", "zero"):
+        first = last = y * 12 + month - 1
+        unit = 1
+    else:
+        first, last, unit = y * 12, y * 12 + 11, 12
+    if q:
+        first, last = max(first - unit, 0), min(last + unit, 9999 * 12 + 11)
+    ly, lm = divmod(last, 12)
+    lo = _day_number(first // 12, first % 12 + 1, 1)
+    hi = _day_number(ly, lm + 1, calendar.monthrange(2000 if ly == 0 else ly, lm + 1)[1])
+    assert d.bounds() == (lo, hi)
