@@ -26,7 +26,7 @@ from typing import Any, Final
 import attrs
 
 from . import _model
-from ._dates import PartialDate, Period
+from ._dates import DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period
 from ._errors import DateParseError, IsscoopError, Problem
 from ._model import FORM, KEY, Claim, Record, Source
 from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
@@ -40,9 +40,6 @@ MAX_PROBLEMS: Final = 1000
 #: The longest string that gets "did you mean" suggestions.
 _MAX_HINT: Final = 200
 
-_EDTF_DATE: Final = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?"
-DATE_PATTERN: Final = f"^{_EDTF_DATE}$"
-PERIOD_PATTERN: Final = f"^({_EDTF_DATE}|(({_EDTF_DATE})|\\.\\.)?/(({_EDTF_DATE})|\\.\\.)?)$"
 ID_PATTERN: Final = "^[a-z0-9]+(-[a-z0-9]+)*$"
 VERSION_PATTERN: Final = "^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$"
 
