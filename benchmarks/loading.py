@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" ratio {o['overlay_over_bundle']:.2f} (target <= 0.25)",
         flush=True,
     )
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
         r = measure(size, args.runs, not args.no_tracemalloc)
         results["sizes"][str(size)] = r
         line = (

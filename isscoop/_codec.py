@@ -763,7 +763,11 @@ def _relink(kind: Kind, value: Any, table: Mapping[str, Any], prune: bool) -> An
         return new
     if isinstance(kind, ListOf | ClaimsKind):
         item = kind.item if isinstance(kind, ListOf) else kind.obj
-        items = [_relink(item, x, table, prune) for x in value]
+        if isinstance(item, RefKind) and not prune:  # the common case: a list of ids, such as sources
+            get = table.get
+            items = [get(x.id, x) for x in value]
+        else:
+            items = [_relink(item, x, table, prune) for x in value]
         kept = tuple(x for x in items if x is not _BAD)
         return value if len(kept) == len(value) and all(a is b for a, b in zip(kept, value, strict=True)) else kept
     if isinstance(kind, Obj):
@@ -775,7 +779,10 @@ def _relink(kind: Kind, value: Any, table: Mapping[str, Any], prune: bool) -> An
                 return _BAD
             if new is not old:
                 changes[attr] = new
-        return attrs.evolve(value, **changes) if changes else value
+        if not changes:
+            return value
+        values = {name: getattr(value, name) for name, _ in kind.fields.values()}
+        return kind._construct({**values, **changes})  # same checked values, new references
     return value
 
 

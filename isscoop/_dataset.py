@@ -92,6 +92,7 @@ class Dataset(Exportable):
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
     version: str | None = attrs.field(default=None)
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _referrers: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not _CHECKED.get():
@@ -144,6 +145,17 @@ class Dataset(Exportable):
             except NotFound as e:
                 close.extend(e.close_matches)
         raise NotFound(key, "record", close[:3])
+
+    def referrers(self) -> dict[str, tuple[str, ...]]:
+        """For each record id, the ids of the records that refer to it (built once, then kept)."""
+        if not self._referrers:
+            found: dict[str, list[str]] = {}
+            for r in self.records():
+                for _, ref in _codec.record_references(r):
+                    found.setdefault(ref.id, []).append(r.id)
+            self._referrers.update({k: tuple(dict.fromkeys(v)) for k, v in found.items()})
+            self._referrers.setdefault("", ())  # built, even for a dataset where nothing refers to anything
+        return self._referrers
 
     def unsourced(self) -> tuple[Record, ...]:
         """Records that cite no source."""
@@ -259,6 +271,8 @@ def _in_build_order(records: Iterable[Record | Source]) -> list[Record | Source]
         if not keys:
             out.extend(items)
             continue
+        fields = _codec.specs()[collection].fields
+        attrs_ = [fields[key][0] for key in keys]
         ids = {r.id: r for r in items}
         done: set[str] = set()
         for start in items:
@@ -272,30 +286,34 @@ def _in_build_order(records: Iterable[Record | Source]) -> list[Record | Source]
                     out.append(r)
                     continue
                 stack.append((r, True))
-                for _, ref in _codec.record_references(r):
-                    if ref.id in ids and ref.id not in done and ids[ref.id] is not r and ref.collection == collection:
-                        stack.append((ids[ref.id], False))
+                for attr in attrs_:
+                    value = getattr(r, attr)
+                    for ref in value if isinstance(value, tuple) else (value,):
+                        if ref is not None and ref.id in ids and ref.id not in done and ids[ref.id] is not r:
+                            stack.append((ids[ref.id], False))
     return out
 
 
-def relink_all(records: Iterable[Record | Source], prune: bool = False) -> list[Record | Source]:
+def relink_all(
+    records: Iterable[Record | Source], prune: bool = False, only: set[str] | None = None
+) -> list[Record | Source]:
     """The records, each rebuilt where needed so that its references point at the records given.
 
     With ``prune``, references to records that are not given are dropped
     (see :func:`isscoop._codec.relink`); a record that cannot do without one
-    is left out.
+    is left out.  With ``only``, just the records with those ids are looked
+    at (the others are known to point at the records given already).
     """
-    ordered = _in_build_order(records)
-    table: dict[str, Any] = {r.id: r for r in ordered}
-    out = []
-    for r in ordered:
+    given = list(records)
+    table: dict[str, Any] = {r.id: r for r in given}
+    todo = _in_build_order(given if only is None else [r for r in given if r.id in only])
+    for r in todo:
         new = _codec.relink(r, table, prune)
         if new is _codec._BAD:
             del table[r.id]
             continue
         table[r.id] = new
-        out.append(new)
-    return out
+    return list(table.values())
 
 
 @attrs.frozen(kw_only=True)
@@ -318,8 +336,14 @@ class Conflict:
         return f"Conflict({self.record.id}.{self.field}: {' | '.join(self.sides)})"
 
 
-def integrity_problems(collections: dict[str, tuple[Any, ...]], locate: Locate) -> list[Problem]:
-    """Checks across records: unique ids, references inside the dataset, single holders."""
+def integrity_problems(
+    collections: dict[str, tuple[Any, ...]], locate: Locate, only: set[str] | None = None
+) -> list[Problem]:
+    """Checks across records: unique ids, references inside the dataset, single holders.
+
+    With ``only``, the references and head tenures of just those records are
+    checked: the others are known to be consistent among themselves.
+    """
     problems: list[Problem] = []
 
     def add(kind: str, index: int, sub: str, message: str, expected: str | None = None, got: str | None = None) -> None:
@@ -345,10 +369,13 @@ def integrity_problems(collections: dict[str, tuple[Any, ...]], locate: Locate) 
 
     for kind, items in collections.items():
         for i, r in enumerate(items):
-            for sub, ref in _codec.record_references(r):
-                check_ref(kind, i, sub, ref)
+            if only is None or r.id in only:
+                for sub, ref in _codec.record_references(r):
+                    check_ref(kind, i, sub, ref)
 
-    problems.extend(_overlaps(collections.get("officials", ()), locate))
+    officials = collections.get("officials", ())
+    if only is None or any(o.id in only for o in officials):
+        problems.extend(_overlaps(officials, locate))
     return problems
 
 
@@ -450,7 +477,20 @@ def merged_records(
         changed.add(r.id)
     if problems:
         raise MergeError(problems)
-    return relink_all(by_id.values()), changed
+    return relink_all(by_id.values(), only=_affected(base, changed)), changed
+
+
+def _affected(base: Dataset, changed: set[str]) -> set[str]:
+    """The records that change, and every record that refers to one of them, however indirectly."""
+    referrers = base.referrers()
+    out = set(changed)
+    todo = list(changed)
+    while todo:
+        for r in referrers.get(todo.pop(), ()):
+            if r not in out:
+                out.add(r)
+                todo.append(r)
+    return out
 
 
 def _stamped(record: Record | Source, version: str | None) -> Record | Source:

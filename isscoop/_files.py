@@ -277,7 +277,7 @@ def _load(paths: tuple[PathLike, ...], base: Dataset | None, strict: bool) -> Da
 def _overlay(base: Dataset, built: _codec.Built, version: str | None) -> Dataset:
     """The bundled data with the loaded records laid over it, checked once."""
     overlay = [r for objects in built.collections.values() for r in objects]
-    records, _ = merged_records(base, overlay, version)
+    records, changed = merged_records(base, overlay, version)
     version = version if newer(version, base.version) else base.version
     collections = _by_collection(records)
     where = {r.id: built.where[id(r)] for r in overlay}
@@ -286,7 +286,8 @@ def _overlay(base: Dataset, built: _codec.Built, version: str | None) -> Dataset
         w = where.get(collections[collection][index].id)
         return (w.file, w.path) if w is not None else ("<bundled data>", f"$.{collection}[{index}]")
 
-    problems = integrity_problems(collections, locate)
+    # the records that refer to changed ones were consistent before, and were re-linked to them
+    problems = integrity_problems(collections, locate, only=changed)
     if problems:
         raise DatasetError(problems)
     return checked_dataset(version=version, **collections)
