@@ -15,7 +15,7 @@ import os
 import re
 import threading
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -88,21 +88,44 @@ def _no_constant(token: str) -> None:
     raise ValueError(f"{token} is not valid JSON")
 
 
-def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(items)
-    if len(out) != len(items):
-        seen: set[str] = set()
-        for k, _ in items:
-            if k in seen:
-                raise ValueError(f"duplicate key {k!r}")
-            seen.add(k)
-    return out
+#: Strings up to this long that repeat (ids, dates, statuses) are kept once while a file is read.
+_SHARED_LEN: Final = 48
+
+
+def _object_reader() -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """A JSON object hook that refuses duplicate keys and keeps one copy of each short string value.
+
+    Data files repeat the same ids, dates and statuses thousands of times;
+    sharing them keeps the parsed document (and the records built from it)
+    small while a large file loads.
+    """
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+
+    def read(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        for i, (key, value) in enumerate(items):
+            kind = type(value)
+            if kind is str:
+                if len(value) <= _SHARED_LEN:
+                    items[i] = (key, share(value, value))
+            elif kind is list and value and type(value[0]) is str:
+                value[:] = [share(x, x) if type(x) is str and len(x) <= _SHARED_LEN else x for x in value]
+        out = dict(items)
+        if len(out) != len(items):
+            seen: set[str] = set()
+            for k, _ in items:
+                if k in seen:
+                    raise ValueError(f"duplicate key {k!r}")
+                seen.add(k)
+        return out
+
+    return read
 
 
 def _parse(name: str, text: str, ctx: _codec.Context) -> object:
     """Parse JSON text; problems go to ``ctx``.  NaN, Infinity and duplicate keys are refused."""
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=_object_reader(), parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         ctx.problems.append(Problem(file=name, path="$", message=f"not valid JSON: {e.msg}", line=e.lineno))
     except RecursionError:
