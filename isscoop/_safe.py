@@ -1,0 +1,352 @@
+"""Keeping data text: link-target checks and escaping for each export format.
+
+Whatever a data file says must reach a reader as text.  This module holds
+the pure, dependency-free rules the exports use:
+
+* :func:`check_url` accepts a link target only when it is an absolute
+  ``http`` or ``https`` URL with a host, and nothing in it that a browser
+  would quietly reinterpret (spaces, control or format characters, or a
+  quote, angle bracket, backslash or backtick, which a URL must
+  percent-encode).
+* :func:`md_text` and :func:`md_link` write Markdown: no value can open an
+  HTML tag, an entity, a link, an image, emphasis, code or an autolink.
+* :func:`html_text`, :func:`html_attr` and :func:`html_link` write HTML.
+* :func:`csv_cell` stops a spreadsheet from running a cell as a formula.
+* :func:`csp_hash` and :func:`content_security_policy` build a strict
+  Content-Security-Policy that allows a page's own inline code by hash.
+* :func:`script_json` writes JSON that is safe inside a ``<script>`` element.
+* :func:`plain_text` keeps line breaks and drops other control characters
+  (for iCalendar and other plain-text formats).
+
+>>> check_url("https://example.org/a?b=1#c")
+'https://example.org/a?b=1#c'
+>>> is_safe_url("javascript:alert(1)")
+False
+>>> md_text("<b>[x](y)</b> & *z*")
+'&lt;b&gt;\\\\[x\\\\](y)&lt;/b&gt; &amp; \\\\*z\\\\*'
+>>> csv_cell("=1+1"), csv_cell("plain")
+("'=1+1", 'plain')
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import ipaddress
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Final
+
+from ._errors import IsscoopError
+
+__all__ = [
+    "FORMULA_STARTS",
+    "SCHEMES",
+    "UnsafeURL",
+    "check_url",
+    "content_security_policy",
+    "csp_hash",
+    "csv_cell",
+    "csv_uncell",
+    "html_attr",
+    "html_link",
+    "html_text",
+    "is_safe_url",
+    "md_link",
+    "md_text",
+    "plain_text",
+    "script_json",
+]
+
+#: The only schemes a link target may have.
+SCHEMES: Final = ("http", "https")
+#: A CSV cell starting with one of these is one a spreadsheet may run as a formula (OWASP's list).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+# ASCII characters that RFC 3986 never allows unencoded in a URL and that HTML or Markdown give a
+# meaning to ('{', '}', '|' and '^' are not allowed either, but browsers take them as they are).
+_NOT_IN_URLS: Final = frozenset('"<>\\`')
+_SCHEME_RE: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_LABEL_RE: Final = re.compile(r"[\w\-]+")
+_PORT_RE: Final = re.compile(r"[0-9]{0,5}")
+
+
+class UnsafeURL(IsscoopError, ValueError):
+    """A link target that is not an absolute ``http`` or ``https`` URL with a host.
+
+    ``url`` is the value and ``reason`` says what is wrong with it.
+
+    >>> print(UnsafeURL("file:///etc/passwd", "its scheme is file:, not http: or https:"))
+    unsafe link target 'file:///etc/passwd': its scheme is file:, ...; expected an absolute http or https URL
+    """
+
+    def __init__(self, url: object, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        shown = repr(url)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"unsafe link target {shown}: {reason}; expected an absolute http or https URL")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _url_problem(url: object) -> str | None:
+    """What is wrong with a link target, or ``None`` when it is an absolute http(s) URL with a host."""
+    if not isinstance(url, str):
+        return f"it is a {type(url).__name__}, not a string"
+    if not url:
+        return "it is empty"
+    for i, ch in enumerate(url):
+        if unicodedata.category(ch)[0] in "CZ":
+            return f"it has a space, control or format character (U+{ord(ch):04X}) at character {i}"
+        if ch in _NOT_IN_URLS:
+            return f"it has {ch!r} at character {i}, which a URL must percent-encode"
+    m = _SCHEME_RE.match(url)
+    if m is None:
+        return "it has no scheme: a relative link"
+    scheme = m.group(1).lower()
+    if scheme not in SCHEMES:
+        return f"its scheme is {scheme}:, not http: or https:"
+    rest = url[m.end() :]
+    if not rest.startswith("//"):
+        return f"it has no host: '//' must follow {scheme}:"
+    authority = re.split(r"[/?#]", rest[2:], maxsplit=1)[0]
+    return _authority_problem(authority)
+
+
+def _authority_problem(authority: str) -> str | None:
+    if not authority:
+        return "it has no host"
+    if "@" in authority:
+        return "it has a user name or password before the host"
+    if authority.startswith("["):
+        end = authority.find("]")
+        try:
+            ipaddress.IPv6Address(authority[1:end] if end > 0 else "?")
+        except ValueError:
+            return "its host is not a valid IPv6 address in brackets"
+        port = authority[end + 1 :]
+        if port and not port.startswith(":"):
+            return "it has text after the IPv6 address"
+        port = port[1:]
+    else:
+        host, _, port = authority.partition(":")
+        labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
+        if not host or not all(_LABEL_RE.fullmatch(label) for label in labels):
+            return "its host is not a host name or an IP address"
+    if not _PORT_RE.fullmatch(port) or (port and int(port) > 65535):
+        return "its port is not a number from 0 to 65535"
+    return None
+
+
+def check_url(url: str) -> str:
+    """Return ``url`` if it is an absolute ``http``/``https`` URL with a host, else raise :class:`UnsafeURL`.
+
+    Refused: any other scheme (``javascript:``, ``data:``, ``file:``,
+    ``vbscript:``...), relative links, a missing host, a user name or
+    password before the host, spaces, control or format characters (such as
+    bidi controls) anywhere, and a double quote, angle bracket, backslash or
+    backtick (a URL must percent-encode them; HTML and Markdown give them a
+    meaning).  Non-ASCII letters (internationalised names and paths) are
+    accepted.
+
+    >>> check_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    isscoop._safe.UnsafeURL: unsafe link target 'javascript:alert(1)': its scheme is javascript:, ...
+    """
+    problem = _url_problem(url)
+    if problem is not None:
+        raise UnsafeURL(url, problem)
+    return url
+
+
+def is_safe_url(url: object) -> bool:
+    """Whether :func:`check_url` accepts ``url``."""
+    return _url_problem(url) is None
+
+
+# -- text without control characters -------------------------------------------------------
+
+_LINE_BREAKS: Final = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROLS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain_text(text: str) -> str:
+    """``text`` with every line break as ``"\\n"`` and other control characters (tab aside) as U+FFFD.
+
+    >>> plain_text("a\\r\\nb\\rc\\x00d\\x1b[31m")
+    'a\\nb\\nc\\ufffdd\\ufffd[31m'
+    """
+    return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub("\n", text))
+
+
+def _one_line(text: str) -> str:
+    return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+# Backslash escapes that both CommonMark and Python-Markdown honour; entities for the rest.
+_MD_ESCAPES: Final = {
+    **{ch: "\\" + ch for ch in "\\`*_[]#{}"},
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "~": "&#126;",
+    "|": "&#124;",
+    "^": "&#94;",
+    "\t": " ",
+}
+_MD_TABLE: Final = str.maketrans(_MD_ESCAPES)
+_MD_LIST_START: Final = re.compile(r"([+\-])|(\d+)([.)])")
+
+
+def md_text(text: str) -> str:
+    """``text`` as Markdown that renders as exactly that text, on one line.
+
+    ``<``, ``>`` and ``&`` become entities, so no HTML tag, comment or entity
+    can start; every character that can open a link, an image, emphasis,
+    code, an autolink, a footnote, a heading, a table or strikethrough is escaped (with
+    ``[`` escaped, ``!`` and parentheses cannot start anything); line breaks
+    become spaces and control characters U+FFFD.  A leading ``-``, ``+``,
+    ``1.`` or ``1)`` is escaped too, so the text cannot start a list.
+
+    >>> md_text("![img](javascript:x) `code` ~~gone~~")
+    '!\\\\[img\\\\](javascript:x) \\\\`code\\\\` &#126;&#126;gone&#126;&#126;'
+    >>> md_text("- 1. two\\nlines")
+    '\\\\- 1. two lines'
+    """
+    out = _one_line(text).translate(_MD_TABLE)
+    m = _MD_LIST_START.match(out)
+    if m is not None:
+        out = "\\" + out if m.group(1) else m.group(2) + "\\" + out[m.end(2) :]
+    return out
+
+
+_MD_URL_CHARS: Final = {"(": "%28", ")": "%29"}
+_ENTITY_LIKE: Final = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def _md_url(url: str) -> str:
+    # Parentheses, which delimit a Markdown link target, are percent-encoded (the same URL to a
+    # browser); so is an '&' that would start an entity, so that no renderer decodes one.
+    url = _ENTITY_LIKE.sub("%26", url)
+    return "".join(_MD_URL_CHARS.get(ch, ch) for ch in url)
+
+
+def md_link(label: str, url: str) -> str:
+    """A Markdown link to a checked URL (:func:`check_url`), with an escaped label.
+
+    >>> md_link("NASA [*]", "https://example.org/a_(b)")
+    '[NASA \\\\[\\\\*\\\\]](https://example.org/a_%28b%29)'
+    """
+    return f"[{md_text(label)}]({_md_url(check_url(url))})"
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for HTML element content: ``&``, ``<``, ``>`` and both quotes become references.
+
+    Control characters other than tab and line breaks become U+FFFD.
+
+    >>> html_text('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    return html.escape(_CONTROLS.sub("\ufffd", text), quote=True)
+
+
+def html_attr(text: str) -> str:
+    """``text`` escaped for a quoted HTML attribute value (either quote); line breaks become ``&#10;``.
+
+    >>> html_attr('" onmouseover="x')
+    '&quot; onmouseover=&quot;x'
+    """
+    return html_text(plain_text(text)).replace("\n", "&#10;")
+
+
+def html_link(label: str, url: str) -> str:
+    """An ``<a>`` element to a checked URL (:func:`check_url`), with an escaped label.
+
+    >>> html_link("A & B", "https://example.org/?a=1&b=2")
+    '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer">A &amp; B</a>'
+    """
+    return f'<a href="{html_attr(check_url(url))}" rel="noopener noreferrer">{html_text(label)}</a>'
+
+
+_SCRIPT_JSON: Final = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element: no ``<``, ``>`` or ``&`` appears raw.
+
+    >>> script_json({"a": "</script><script>alert(1)</script>"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return text.translate(_SCRIPT_JSON)
+
+
+def csp_hash(script_text: str) -> str:
+    """The CSP source expression that allows one inline ``<script>`` (or ``<style>``): ``'sha256-...'``.
+
+    The hash is over the element's exact text (UTF-8), between the tags.
+
+    >>> csp_hash("")
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    """
+    digest = hashlib.sha256(script_text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(scripts: Iterable[str] = (), styles: Iterable[str] = ()) -> str:
+    """A strict Content-Security-Policy that allows only these inline scripts and styles, by hash.
+
+    Nothing else loads or runs: no other script, style, image, frame, font,
+    form target, plugin or ``<base>``.  Put it in the ``Content-Security-Policy``
+    header, or in a ``<meta http-equiv>`` element before any script.
+
+    >>> content_security_policy(scripts=["go()"])  # doctest: +ELLIPSIS
+    "default-src 'none'; script-src 'sha256-...'; style-src 'none'; base-uri 'none'; form-action 'none'"
+    """
+    script_src = " ".join(dict.fromkeys(csp_hash(s) for s in scripts)) or "'none'"
+    style_src = " ".join(dict.fromkeys(csp_hash(s) for s in styles)) or "'none'"
+    return f"default-src 'none'; script-src {script_src}; style-src {style_src}; base-uri 'none'; form-action 'none'"
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+_FORMULA_RE: Final = re.compile("'*[=+\\-@\t\r]")
+_NEUTRALISED_RE: Final = re.compile("'+[=+\\-@\t\r]")
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell that no spreadsheet runs: a leading ``'`` when ``text`` starts with ``=``, ``+``, ``-``,
+    ``@``, tab or carriage return (after any ``'``).
+
+    Negative numbers are neutralised too (``-5`` becomes ``'-5``).  Adding a
+    quote also to text that already starts with quotes before such a
+    character makes the change reversible: :func:`csv_uncell` undoes it.
+
+    >>> [csv_cell(x) for x in ("-5", "@SUM(A1)", "'=x", "2025-07", "it's")]
+    ["'-5", "'@SUM(A1)", "''=x", '2025-07', "it's"]
+    """
+    return "'" + text if _FORMULA_RE.match(text) else text
+
+
+def csv_uncell(cell: str) -> str:
+    """The text :func:`csv_cell` was given.
+
+    >>> csv_uncell(csv_cell("=1+1")), csv_uncell(csv_cell("'=x")), csv_uncell("'plain")
+    ('=1+1', "'=x", "'plain")
+    """
+    return cell[1:] if _NEUTRALISED_RE.match(cell) else cell
