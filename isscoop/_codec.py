@@ -43,6 +43,7 @@ from ._model import (
     StatusEvent,
     Tenure,
 )
+from ._safe import UnsafeURL, check_url
 from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
 
 FORMAT_VERSION: Final = 1
@@ -189,6 +190,25 @@ def _check_text(raw: str, path: str, ctx: Context) -> Any:
             ctx.problem(path, f"not valid Unicode text: a lone surrogate at character {lone.start()}")
             return _BAD
     return raw
+
+
+class Url(Text):
+    """A link target: an absolute http or https URL with a host (see :func:`isscoop._safe.check_url`)."""
+
+    expected = "an absolute http or https URL"
+
+    def load(self, raw: object, path: str, ctx: Context) -> Any:
+        value = super().load(raw, path, ctx)
+        if isinstance(value, str):
+            try:
+                check_url(value)
+            except UnsafeURL as e:
+                ctx.problem(path, f"unsafe link target ({e.reason})", self.expected, raw)
+                return _BAD
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {**super().schema(), "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+([/?#]\\S*)?$"}
 
 
 class Ident(Kind):
@@ -588,7 +608,7 @@ SPECS: Final[dict[str, Obj]] = {
             "published": ("published", Date()),
             "publisher": ("publisher", Text()),
             "title": ("title", Text(optional=True)),
-            "url": ("url", Text()),
+            "url": ("url", Url()),
         },
     ),
     "agencies": _record(

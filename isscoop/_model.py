@@ -230,7 +230,7 @@ class Source:
     """Where a fact comes from: a page with its publisher and, if shown, its date."""
 
     id: str = attrs.field(validator=v.ident)
-    url: str = attrs.field(validator=v.text)
+    url: str = attrs.field(validator=v.url)
     publisher: str = attrs.field(validator=v.text)
     published: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     title: str | None = attrs.field(default=None, validator=v.opt_text)

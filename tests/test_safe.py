@@ -399,3 +399,60 @@ def test_csv_cell_never_starts_with_a_formula_character_and_is_reversible(text: 
     out = io.StringIO()
     csv.writer(out).writerow([cell, "x"])
     assert next(csv.reader(io.StringIO(out.getvalue()))) == [cell, "x"]
+
+
+# -- link targets in data files and in records built in Python ---------------------------------------
+
+
+def _source_file(tmp_path: Any, url: str) -> Any:
+    doc = {
+        "format_version": 1,
+        "sources": [
+            {"id": "fine", "url": "https://example.org/fine", "publisher": "Fine"},
+            {"id": "own", "url": url, "publisher": "Me"},
+        ],
+    }
+    path = tmp_path / "overlay.json"
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+NON_EMPTY_BAD_URLS: Final = [(u, r) for u, r in BAD_URLS if u]  # an empty string is a "wrong type" problem
+
+
+@pytest.mark.parametrize(("url", "reason"), NON_EMPTY_BAD_URLS, ids=[repr(u) for u, _ in NON_EMPTY_BAD_URLS])
+def test_loading_a_bad_link_target_is_a_problem_with_file_line_and_path(tmp_path: Any, url: str, reason: str) -> None:
+    path = _source_file(tmp_path, url)
+    with pytest.raises(isscoop.DatasetError) as info:
+        isscoop.load(path, include_bundled=False)
+    [problem] = info.value.problems
+    assert problem.path == "$.sources[1].url"
+    assert problem.file == str(path)
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert problem.line is not None and text[problem.line - 1].strip() == "{"
+    assert '"id": "own"' in text[problem.line]
+    assert problem.message.startswith("unsafe link target") and reason in problem.message
+    assert problem.expected == "an absolute http or https URL"
+    assert f"{path}:{problem.line}: $.sources[1].url: unsafe link target" in str(info.value)
+
+
+@pytest.mark.parametrize("url", GOOD_URLS)
+def test_loading_a_good_link_target_works(tmp_path: Any, url: str) -> None:
+    ds = isscoop.load(_source_file(tmp_path, url), include_bundled=False)
+    assert ds.sources[1].url == url
+
+
+def test_the_schema_refuses_what_is_not_http_or_https() -> None:
+    import jsonschema  # type: ignore[import-untyped,unused-ignore]
+
+    validator = jsonschema.Draft202012Validator(isscoop.schema())
+    for url, ok in (("https://example.org/a", True), ("javascript:alert(1)", False), ("/relative", False)):
+        doc = {"format_version": 1, "sources": [{"id": "s", "url": url, "publisher": "p"}]}
+        assert not list(validator.iter_errors(doc)) if ok else list(validator.iter_errors(doc)), url
+
+
+@pytest.mark.parametrize(("url", "reason"), BAD_URLS[:12], ids=[repr(u) for u, _ in BAD_URLS[:12]])
+def test_a_source_built_in_python_refuses_a_bad_link_target(url: str, reason: str) -> None:
+    with pytest.raises(isscoop.InvalidRecord, match=r"Source\.url: expected an absolute http or https URL") as info:
+        isscoop.Source(id="s", url=url, publisher="P")
+    assert info.value.field == "url"
