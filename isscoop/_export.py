@@ -38,7 +38,7 @@ from ._model import (
     Source,
 )
 from ._public import present_as_isscoop
-from ._safe import check_url, csv_cell, csv_uncell, html_link, html_text, md_link, md_text, plain_text
+from ._safe import check_url, csv_cell, csv_uncell, html_link, html_text, md_link, md_text, one_line, plain_text
 
 if TYPE_CHECKING:
     import networkx
@@ -462,8 +462,12 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str], *, raw:
 
 def _write_csv(fh: IO[str], rows: list[dict[str, str]]) -> None:
     writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    # The csv module quotes a cell with "\n" but not one with a lone "\r", which readers take for a line
+    # break: a row with one is written with every cell quoted.
+    quoted = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row.values()) else writer).writerow(row)
 
 
 def read_csv(path_or_file: str | os.PathLike[str] | IO[str], *, raw: bool = False) -> list[dict[str, Any]]:
@@ -733,7 +737,7 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//isscoop//isscoop meetings//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", plain_text(name))
+    cal.add("x-wr-calname", one_line(name))
     stamp = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     meetings = sorted((r for r in records_of(items) if isinstance(r, Meeting)), key=lambda m: (m.date.sort_key(), m.id))
     for m in meetings:
@@ -874,7 +878,8 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
         lines.append("")
     for s in cited:
         when = f", {s.published}" if s.published else ""
-        lines.append(f"[^{numbers[s.id]}]: {md_text(s.publisher)}{when}: {md_link(s.title or s.url, s.url)}")
+        # The closing "." keeps Python-Markdown from reading the line as a link definition.
+        lines.append(f"[^{numbers[s.id]}]: {md_text(s.publisher)}{when}: {md_link(s.title or s.url, s.url)}.")
     return "\n".join(lines) + "\n"
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "is_safe_url",
     "md_link",
     "md_text",
+    "one_line",
     "plain_text",
     "script_json",
 ]
@@ -186,7 +187,12 @@ def plain_text(text: str) -> str:
     return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub("\n", text))
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """``text`` on one line: every line break a space, other control characters (tab aside) U+FFFD.
+
+    >>> one_line("a\\r\\nb\\x00")
+    'a b\\ufffd'
+    """
     return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
 
 
@@ -212,9 +218,13 @@ def md_text(text: str) -> str:
 
     ``<``, ``>`` and ``&`` become entities, so no HTML tag, comment or entity
     can start; every character that can open a link, an image, emphasis,
-    code, an autolink, a footnote, a heading, a table or strikethrough is escaped (with
-    ``[`` escaped, ``!`` and parentheses cannot start anything); line breaks
-    become spaces and control characters U+FFFD.  A leading ``-``, ``+``,
+    code, an autolink, a footnote, a heading, a table or strikethrough is
+    escaped (with ``[`` escaped, ``!`` and parentheses cannot start
+    anything).  Line breaks become spaces and control characters U+FFFD.
+
+    Where a line starts is the caller's business: Python-Markdown reads any
+    line that starts with ``[x]:`` and ends with ``)`` or a quote as a link
+    definition, whatever is escaped in it (see :func:`md_link`).  A leading ``-``, ``+``,
     ``1.`` or ``1)`` is escaped too, so the text cannot start a list.
 
     >>> md_text("![img](javascript:x) `code` ~~gone~~")
@@ -222,26 +232,30 @@ def md_text(text: str) -> str:
     >>> md_text("- 1. two\\nlines")
     '\\\\- 1. two lines'
     """
-    out = _one_line(text).translate(_MD_TABLE)
+    out = one_line(text).translate(_MD_TABLE)
     m = _MD_LIST_START.match(out)
     if m is not None:
         out = "\\" + out if m.group(1) else m.group(2) + "\\" + out[m.end(2) :]
     return out
 
 
-_MD_URL_CHARS: Final = {"(": "%28", ")": "%29"}
+_MD_URL_CHARS: Final = {"(": "%28", ")": "%29", "'": "%27"}
 _ENTITY_LIKE: Final = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def _md_url(url: str) -> str:
-    # Parentheses, which delimit a Markdown link target, are percent-encoded (the same URL to a
-    # browser); so is an '&' that would start an entity, so that no renderer decodes one.
+    # Parentheses, which delimit a Markdown link target, and "'", which Python-Markdown takes for the
+    # start of a link title, are percent-encoded (the same URL to a browser); so is an '&' that would
+    # start an entity, so that no renderer decodes one.
     url = _ENTITY_LIKE.sub("%26", url)
     return "".join(_MD_URL_CHARS.get(ch, ch) for ch in url)
 
 
 def md_link(label: str, url: str) -> str:
     """A Markdown link to a checked URL (:func:`check_url`), with an escaped label.
+
+    Do not end a line that starts with ``[...]:`` with it: Python-Markdown
+    would read that line as a link definition (end it with a ``.``).
 
     >>> md_link("NASA [*]", "https://example.org/a_(b)")
     '[NASA \\\\[\\\\*\\\\]](https://example.org/a_%28b%29)'

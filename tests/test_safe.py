@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import csv
-import html.parser
 import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from typing import Any, Final
 from urllib.parse import unquote, urlsplit
 
-import markdown
-import markdown_it
-import mistune
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -22,6 +17,8 @@ from hypothesis import strategies as st
 import isscoop
 from isscoop import _safe
 from isscoop._errors import IsscoopError
+
+from .hostile import RENDERERS, Parsed
 
 # -- link targets ---------------------------------------------------------------------------------
 
@@ -165,49 +162,9 @@ def test_plain_text_keeps_only_newlines_and_tabs_of_the_control_characters(text:
 # -- Markdown ---------------------------------------------------------------------------------------
 
 
-def _python_markdown(text: str) -> str:
-    return markdown.markdown(text)
-
-
-def _markdown_it(text: str) -> str:
-    return str(markdown_it.MarkdownIt().render(text))
-
-
-def _mistune(text: str) -> str:
-    return str(mistune.html(text))
-
-
-#: Each renderer at its defaults.
-RENDERERS: Final[dict[str, Callable[[str], str]]] = {
-    "python-markdown": _python_markdown,
-    "markdown-it-py": _markdown_it,
-    "mistune": _mistune,
-}
-
-
-class Parsed(html.parser.HTMLParser):
-    """The tags (with their attributes) and the text of an HTML fragment."""
-
-    def __init__(self, fragment: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text = ""
-        self.feed(fragment)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-
 def _shown(text: str) -> str:
     """The text a reader should see for ``md_text(text)``: one line, no control characters."""
-    return _safe._one_line(text).replace("\t", " ")
+    return _safe.one_line(text).replace("\t", " ")
 
 
 MD_TRICKS: Final = (
@@ -281,8 +238,11 @@ def test_md_text_renders_as_the_text_itself_in_every_renderer(text: str) -> None
 @given(url=urls(), label=st.text(min_size=1, max_size=20))
 @example(url="https://example.org/a_(b)?c=1&amp;d=2&e", label="[x](javascript:alert(1))")
 @example(url="https://example.org/?q={x}|y^", label="`")
+@example(url="https://example.org/#'x", label="l")
 def test_md_link_renders_one_link_to_the_same_url(url: str, label: str) -> None:
-    doc = f"see {_safe.md_link(label, url)} here"
+    # Text after the link that could close a link title, had the URL opened one.
+    tail = _safe.md_text(" 'x' ) \" y\" )")
+    doc = f"see {_safe.md_link(label, url)} here{tail}"
     for name, render in RENDERERS.items():
         parsed = Parsed(render(doc))
         assert [tag for tag, _ in parsed.tags] == ["p", "a"], (name, doc, parsed.tags)
@@ -290,7 +250,21 @@ def test_md_link_renders_one_link_to_the_same_url(url: str, label: str) -> None:
         assert href is not None
         # Renderers may percent-encode what they like; decoded, it is the same URL.
         assert unquote(href) == unquote(url), (name, doc, href)
-        assert parsed.text.strip() == f"see {_shown(label)} here", (name, doc)
+        assert parsed.text.strip() == f"see {_shown(label)} here 'x' ) \" y\" )", (name, doc)
+
+
+@given(publisher=st.text(min_size=1, max_size=30), url=urls())
+@example(publisher="javascript:x (y)", url="https://example.org/a")
+@example(publisher="<script>x('y')</script>", url="https://example.org/a")
+@example(publisher='javascript:x "y"', url="https://example.org/a")
+def test_a_footnote_line_is_never_read_as_a_link_definition(publisher: str, url: str) -> None:
+    # The shape of to_markdown's footnotes: the publisher's text comes first on a line that starts with [^n]:.
+    doc = f"text [^1]\n\n[^1]: {_safe.md_text(publisher)}: {_safe.md_link('label', url)}.\n"
+    for name, render in RENDERERS.items():
+        hrefs = [a.get("href") or "" for tag, a in Parsed(render(doc)).tags if tag == "a"]
+        assert [h for h in hrefs if not h.startswith("#")] and all(
+            h.startswith("#") or unquote(h) == unquote(url) for h in hrefs
+        ), (name, doc, hrefs)
 
 
 def test_md_link_refuses_an_unsafe_url() -> None:
