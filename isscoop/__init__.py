@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         NotFound,
         Problem,
         Undecidable,
+        UnsafeURL,
     )
     from ._files import conflicts, dataset, dump, load, schema
     from ._model import (
@@ -118,6 +119,7 @@ __all__ = [
     "Tenure",
     "Tri",
     "Undecidable",
+    "UnsafeURL",
     "__version__",
     "agencies",
     "agreements",

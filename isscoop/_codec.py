@@ -27,7 +27,8 @@ import attrs
 
 from . import _model
 from ._dates import DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period
-from ._errors import DateParseError, IsscoopError, Problem
+from ._errors import DateParseError, IsscoopError, Problem, UnsafeURL
+from ._links import check_url
 from ._model import FORM, KEY, Claim, Record, Source
 from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
 
@@ -184,6 +185,25 @@ def _check_text(raw: str, path: JsonPath, ctx: Context) -> Any:
             ctx.problem(path, f"not valid Unicode text: a lone surrogate at character {lone.start()}")
             return _BAD
     return raw
+
+
+class Url(Text):
+    """A link target: an absolute http or https URL with a host (see :func:`isscoop.safe.check_url`)."""
+
+    expected = "an absolute http or https URL"
+
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        value = super().load(raw, path, ctx)
+        if isinstance(value, str):
+            try:
+                check_url(value)
+            except UnsafeURL as e:
+                ctx.problem(path, f"unsafe link target ({e.reason})", self.expected, raw)
+                return _BAD
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {**super().schema(), "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+([/?#]\\S*)?$"}
 
 
 class Ident(Kind):
@@ -363,12 +383,6 @@ class ListOf(Kind):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "array", "items": self.item.schema()}
-
-
-class Url(Text):
-    """A link target."""
-
-    expected = "an absolute http or https URL"
 
 
 def _singular(collection: str) -> str:

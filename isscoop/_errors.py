@@ -20,6 +20,7 @@ __all__ = [
     "NotFound",
     "Problem",
     "Undecidable",
+    "UnsafeURL",
 ]
 
 
@@ -151,6 +152,24 @@ class MissingExtra(IsscoopError, ImportError):
             f'{what} needs {module}, which is not installed; install it with: pip install "isscoop[{extra}]"',
             name=module,
         )
+
+
+class UnsafeURL(IsscoopError, ValueError):
+    """A link target that is not an absolute ``http`` or ``https`` URL with a host.
+
+    ``url`` is the value and ``reason`` says what is wrong with it.
+
+    >>> print(UnsafeURL("file:///etc/passwd", "its scheme is file:, not http: or https:"))
+    unsafe link target 'file:///etc/passwd': its scheme is file:, ...; expected an absolute http or https URL
+    """
+
+    def __init__(self, url: object, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        shown = repr(url)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"unsafe link target {shown}: {reason}; expected an absolute http or https URL")
 
 
 present_as_isscoop(globals())

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import html
 import importlib
 import os
 from collections.abc import Iterable, Iterator
@@ -29,6 +28,7 @@ from ._dates import PartialDate, Precision
 from ._errors import InvalidRecord, MissingExtra
 from ._model import EXPORT_COLUMNS, Event, Meeting, Record, Row, Source
 from ._public import present_as_isscoop
+from .safe import check_url, csv_cell, csv_uncell, html_link, html_text, md_link, md_text, one_line, plain_text
 
 if TYPE_CHECKING:
     import networkx
@@ -159,7 +159,7 @@ _LIST_COLUMNS = frozenset({"agencies", "officials", "programs", "sources"})
 _DATE_COLUMNS = frozenset({"start", "end"})
 
 
-def _csv_dict(row: Row) -> dict[str, str]:
+def _csv_dict(row: Row, raw: bool = False) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in CSV_COLUMNS:
         if name == "start_precision":
@@ -176,11 +176,21 @@ def _csv_dict(row: Row) -> dict[str, str]:
                 out[name] = _edtf(value)
             else:
                 out[name] = str(value)
-    return out
+    return out if raw else {k: csv_cell(v) for k, v in out.items()}
 
 
-def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str]) -> None:
+def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str], *, raw: bool = False) -> None:
     """Write one CSV row per record, with the header :data:`CSV_COLUMNS`.
+
+    **Formula-safe by default.**  A cell that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return (after any ``'``) is one a
+    spreadsheet may run as a formula, so it is written with a leading ``'``:
+    ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)`` and a label such as
+    ``-5 °C`` is written ``'-5 °C``.  Every such cell is changed, whatever
+    its column (negative numbers too; isscoop's own ids and EDTF dates never
+    start with one of these characters).  :func:`read_csv` takes the quote
+    off again.  ``raw=True`` writes every value exactly as it is, for
+    programs that read CSV as data, never for a spreadsheet.
 
     Columns and their types (every cell is text; empty means none):
 
@@ -212,7 +222,7 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str]) -> None
 
     :func:`read_csv` reads the file back with these types.
     """
-    rows = [_csv_dict(r.columns()) for r in records_of(items)]
+    rows = [_csv_dict(r.columns(), raw) for r in records_of(items)]
     if isinstance(path_or_file, str | os.PathLike):
         with open(path_or_file, "w", encoding="utf-8", newline="") as fh:
             _write_csv(fh, rows)
@@ -222,33 +232,39 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str]) -> None
 
 def _write_csv(fh: IO[str], rows: list[dict[str, str]]) -> None:
     writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    # The csv module quotes a cell with "\n" but not one with a lone "\r", which readers take for a line
+    # break: a row with one is written with every cell quoted.
+    quoted = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row.values()) else writer).writerow(row)
 
 
-def read_csv(path_or_file: str | os.PathLike[str] | IO[str]) -> list[dict[str, Any]]:
+def read_csv(path_or_file: str | os.PathLike[str] | IO[str], *, raw: bool = False) -> list[dict[str, Any]]:
     """Read a :func:`to_csv` file back, with typed values.
 
     ``start``/``end`` become :class:`~isscoop.PartialDate` (or ``None``),
     list columns become tuples of ids, ``open_end`` a bool, and empty cells
-    ``None``.  Precision columns are checked against the dates.
+    ``None``.  Precision columns are checked against the dates.  The ``'``
+    that :func:`to_csv` puts before a formula character is taken off, unless
+    ``raw=True`` (for a file written with ``raw=True``).
     """
     if isinstance(path_or_file, str | os.PathLike):
         with open(path_or_file, encoding="utf-8", newline="") as fh:
-            return _read_csv(fh)
-    return _read_csv(path_or_file)
+            return _read_csv(fh, raw)
+    return _read_csv(path_or_file, raw)
 
 
-def _read_csv(fh: IO[str]) -> list[dict[str, Any]]:
+def _read_csv(fh: IO[str], raw: bool = False) -> list[dict[str, Any]]:
     reader = csv.DictReader(fh)
     if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
         got = ",".join(reader.fieldnames or ())
         raise InvalidRecord(f"expected the isscoop CSV header {','.join(CSV_COLUMNS)}, got {got[:80]!r}")
     out = []
-    for raw in reader:
+    for cells in reader:
         row: dict[str, Any] = {}
         for name in CSV_COLUMNS:
-            cell = raw[name]
+            cell = cells[name] if raw else csv_uncell(cells[name])
             if name in _LIST_COLUMNS:
                 row[name] = tuple(cell.split(";")) if cell else ()
             elif name in _DATE_COLUMNS:
@@ -337,12 +353,12 @@ def _tl_date(d: PartialDate) -> dict[str, Any]:
 
 
 def _credit(sources: Iterable[Source]) -> str:
-    publishers = list(dict.fromkeys(s.publisher for s in sources))
+    publishers = list(dict.fromkeys(html_text(s.publisher) for s in sources))
     return ("Sources: " + "; ".join(publishers)) if publishers else ""
 
 
 def _source_links(sources: Iterable[Source]) -> str:
-    links = [f'<a href="{html.escape(s.url)}">{html.escape(s.publisher)}</a>' for s in sources]
+    links = [html_link(s.publisher, s.url) for s in sources]
     return ("<p>Sources: " + ", ".join(links) + "</p>") if links else ""
 
 
@@ -376,8 +392,8 @@ def to_timelinejs(items: Items, *, title: str = "isscoop timeline") -> dict[str,
             "unique_id": e.uid,
             "start_date": _tl_date(e.start),
             "text": {
-                "headline": html.escape(e.headline),
-                "text": f"<p>{html.escape(e.text)}</p>" + _source_links(e.sources),
+                "headline": html_text(e.headline),
+                "text": f"<p>{html_text(e.text)}</p>" + _source_links(e.sources),
             },
             "group": e.group,
             "credit": _credit(e.sources),
@@ -386,7 +402,7 @@ def to_timelinejs(items: Items, *, title: str = "isscoop timeline") -> dict[str,
             ev["end_date"] = _tl_date(e.end)
         out.append(ev)
     return {
-        "title": {"text": {"headline": html.escape(title), "text": "<p>Dates at their own precision.</p>"}},
+        "title": {"text": {"headline": html_text(title), "text": "<p>Dates at their own precision.</p>"}},
         "events": out,
     }
 
@@ -412,7 +428,7 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//isscoop//isscoop meetings//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     stamp = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     meetings = sorted((r for r in records_of(items) if isinstance(r, Meeting)), key=lambda m: (m.date.sort_key(), m.id))
     for m in meetings:
@@ -434,16 +450,16 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
         ev.add("dtstamp", stamp)
         ev.add("dtstart", first)
         ev.add("dtend", last + _dt.timedelta(days=1))
-        ev.add("summary", f"{prefix}{m.title}{status}")
+        ev.add("summary", plain_text(f"{prefix}{m.title}{status}"))
         if m.location is not None:
-            ev.add("location", str(m.location))
+            ev.add("location", plain_text(str(m.location)))
         who = ", ".join(p.name for p in m.participants)
         lines = [f"{m.kind.label.capitalize()}: {who}." if who else f"{m.kind.label.capitalize()}.", *notes]
         lines += ["Sources:", *(f"- {s}" for s in m.sources)]
-        ev.add("description", "\n".join(lines))
+        ev.add("description", plain_text("\n".join(lines)))
         ev.add("status", {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}[m.status.value])
         if m.sources:
-            ev.add("url", m.sources[0].url)
+            ev.add("url", check_url(m.sources[0].url))
         ev.add("x-isscoop-date", str(m.period) if m.end else str(m.date))
         ev.add("x-isscoop-precision", str(m.date.precision))
         cal.add_component(ev)
@@ -530,7 +546,7 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
     events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.uid))
     numbers: dict[str, int] = {}
     cited: list[Source] = []
-    lines = [f"# {title}", ""] if title else []
+    lines = [f"# {md_text(title)}", ""] if title else []
     for e in events:
         marks = []
         for s in e.sources:
@@ -539,21 +555,14 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
                 cited.append(s)
             marks.append(f"[^{numbers[s.id]}]")
         when = f"{e.start}/{e.end}" if e.end is not None else str(e.start)
-        text = f"{e.headline}: {e.text}".replace("\n", " ")
-        lines.append(f"- **{when}** {_md_escape(text)} {''.join(marks)}".rstrip())
+        lines.append(f"- **{when}** {md_text(f'{e.headline}: {e.text}')} {''.join(marks)}".rstrip())
     if cited:
         lines.append("")
     for s in cited:
         when = f", {s.published}" if s.published else ""
-        label = _md_escape(s.title or s.url)
-        lines.append(f"[^{numbers[s.id]}]: {_md_escape(s.publisher)}{when}: [{label}]({s.url})")
+        # The closing "." keeps Python-Markdown from reading the line as a link definition.
+        lines.append(f"[^{numbers[s.id]}]: {md_text(s.publisher)}{when}: {md_link(s.title or s.url, s.url)}.")
     return "\n".join(lines) + "\n"
-
-
-def _md_escape(text: str) -> str:
-    for ch in ("\\", "*", "_", "[", "]", "`"):
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 present_as_isscoop(globals())

@@ -29,9 +29,13 @@ class Exportable:
         """Plain, JSON-ready dicts, one per record, with a ``"type"`` key; dates stay EDTF strings."""
         return _export.to_records(self)  # type: ignore[arg-type]
 
-    def to_csv(self, path_or_file: str | os.PathLike[str] | IO[str]) -> None:
-        """Write one CSV row per record; dates stay EDTF strings at their own precision."""
-        _export.to_csv(self, path_or_file)  # type: ignore[arg-type]
+    def to_csv(self, path_or_file: str | os.PathLike[str] | IO[str], *, raw: bool = False) -> None:
+        """Write one CSV row per record; dates stay EDTF strings at their own precision.
+
+        A cell a spreadsheet would run (one starting with ``=``, ``+``, ``-``,
+        ``@``, tab or carriage return) gets a leading ``'``, unless ``raw=True``.
+        """
+        _export.to_csv(self, path_or_file, raw=raw)  # type: ignore[arg-type]
 
     def to_dataframe(self, *, explode: Literal["parties", "participants"] | None = None) -> pandas.DataFrame:
         """A pandas DataFrame, one row per record, or per party/participant with ``explode`` (pandas extra)."""

@@ -364,7 +364,7 @@ class Source:
     kind_name: ClassVar[str] = "source"
 
     id: str = attrs.field(validator=v.ident, metadata=_meta(form="id"))
-    url: str = attrs.field(validator=v.text, metadata=_meta(form="url"))
+    url: str = attrs.field(validator=v.url, metadata=_meta(form="url"))
     publisher: str = attrs.field(validator=v.text)
     published: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     title: str | None = attrs.field(default=None, validator=v.opt_text)

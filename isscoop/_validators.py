@@ -14,6 +14,7 @@ import attrs
 
 from ._dates import DateLike, PartialDate, Period, to_partial_date
 from ._errors import DateParseError, InvalidRecord
+from ._links import is_safe_url
 from ._public import present_as_isscoop
 
 ID_RE: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -45,6 +46,12 @@ def ident(inst: object, a: attrs.Attribute[Any], value: object) -> None:
 def text(inst: object, a: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise fail(inst, a.name, "a non-empty str", value)
+
+
+def url(inst: object, a: attrs.Attribute[Any], value: object) -> None:
+    text(inst, a, value)
+    if not is_safe_url(value):
+        raise fail(inst, a.name, "an absolute http or https URL", value)
 
 
 def opt_text(inst: object, a: attrs.Attribute[Any], value: object) -> None:

@@ -128,6 +128,9 @@ def _add_export(add: _Add) -> None:
     export.add_argument("--from", dest="start", type=_date, metavar="D", help="only records going on from D")
     export.add_argument("--to", dest="end", type=_date, metavar="D", help="only records going on up to D")
     export.add_argument("--search", metavar="TEXT", help="only records whose names match TEXT")
+    export.add_argument(
+        "--raw", action="store_true", help="csv: no leading ' before cells a spreadsheet would run as formulas"
+    )
 
 
 def _add_validate(add: _Add) -> None:
@@ -194,7 +197,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 not found or invalid data, 2 usage)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "raw", False) and args.format != "csv":
+        parser.error(f"--raw is for csv only, not {args.format}")
     command = args.command or "brief"
     as_json = bool(getattr(args, "json", False))
     try:
@@ -491,7 +497,7 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         text = json.dumps(ex.to_records(records), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "csv":
         buf = io.StringIO()
-        ex.to_csv(records, buf)
+        ex.to_csv(records, buf, raw=args.raw)
         text = buf.getvalue()
     elif fmt == "timelinejs":
         text = json.dumps(ex.to_timelinejs(records), indent=2, ensure_ascii=False) + "\n"
