@@ -465,6 +465,7 @@ def merged_records(
     stamp = version if newer(version, base.version) else None
     by_id: dict[str, Record | Source] = {r.id: r for r in base.records()}
     changed: set[str] = set()
+    corrected: set[str] = set()
     problems: list[str] = []
     for r in overlay:
         old = by_id.get(r.id)
@@ -474,14 +475,19 @@ def merged_records(
             by_id[r.id] = _stamped(r, stamp)
         else:
             by_id[r.id] = _merge_record(old, r, stamp, problems)
+            corrected.add(r.id)
         changed.add(r.id)
     if problems:
         raise MergeError(problems)
-    return relink_all(by_id.values(), only=_affected(base, changed)), changed
+    # records only added are referred to by nothing in base: just they and what refers to a correction
+    return relink_all(by_id.values(), only=changed | _affected(base, corrected)), changed
 
 
 def _affected(base: Dataset, changed: set[str]) -> set[str]:
-    """The records that change, and every record that refers to one of them, however indirectly."""
+    """The records of ``base`` that ``changed`` replaces, and every record that refers to one of
+    them, however indirectly."""
+    if not changed:
+        return set()
     referrers = base.referrers()
     out = set(changed)
     todo = list(changed)
