@@ -3,9 +3,11 @@
 ``python benchmarks/loading.py --sizes 100000,1000000`` measures, for each size
 of the generated data (see ``generate.py``), in fresh processes:
 
-* ``json.load`` of the files, and ``isscoop.load`` of the same files (the
-  median of ``--runs`` processes each; each process times one first load, so
-  no cache of a previous load helps);
+* ``json.load`` of the files (as called, with the cyclic garbage collector
+  on, and again with it paused, as ``isscoop.load`` runs), and
+  ``isscoop.load`` of the same files (the median of ``--runs`` processes
+  each; each process times one first load, so no cache of a previous load
+  helps);
 * with tracemalloc, in separate processes: the peak while loading, and the
   memory the loaded dataset keeps (what is still allocated after the load,
   minus what was before), so ``peak / kept``;
@@ -108,8 +110,10 @@ def probe(kind: str, files: list[str], traced: bool) -> dict[str, Any]:
         gc.collect()
         tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0] if traced else 0
+    if kind == "json-nogc":  # the baseline as isscoop runs: with the cyclic collector paused
+        gc.disable()
     t0 = time.perf_counter()
-    if kind == "json":
+    if kind in ("json", "json-nogc"):
         kept: Any = []
         for f in files:
             with open(f, encoding="utf-8") as fh:
@@ -134,6 +138,7 @@ def measure(size: int, runs: int, traced: bool) -> dict[str, Any]:
 
     files = [str(f) for f in generate(size).files]
     json_s = [_child(["--probe", "json", *files])["seconds"] for _ in range(runs)]
+    nogc_s = [_child(["--probe", "json-nogc", *files])["seconds"] for _ in range(runs)]
     load_s = [_child(["--probe", "isscoop", *files])["seconds"] for _ in range(runs)]
     out: dict[str, Any] = {
         "size": size,
@@ -143,6 +148,8 @@ def measure(size: int, runs: int, traced: bool) -> dict[str, Any]:
         "runs": runs,
     }
     out["load_ratio"] = out["isscoop_load_s"] / out["json_load_s"]
+    out["json_load_nogc_s"] = statistics.median(nogc_s)
+    out["load_ratio_nogc"] = out["isscoop_load_s"] / out["json_load_nogc_s"]
     if traced:
         mem = _child(["--probe", "isscoop", "--traced", *files])
         out["tracemalloc_kept_mib"] = mem["kept_mib"]
@@ -196,7 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["sizes"][str(size)] = r
         line = (
             f"{size:>9,}: json.load {r['json_load_s']:.2f} s, isscoop.load {r['isscoop_load_s']:.2f} s,"
-            f" ratio {r['load_ratio']:.2f} (target <= 3)"
+            f" ratio {r['load_ratio']:.2f} (target <= 3); json.load with the collector paused"
+            f" {r['json_load_nogc_s']:.2f} s, ratio {r['load_ratio_nogc']:.2f}"
         )
         if "peak_over_kept" in r:
             line += (
