@@ -349,6 +349,7 @@ class Mark:
     reported: bool = False
     heads: bool = False
     status: str = "held"
+    start_known: bool = True  # False: the bar starts at some unknown time after ``start``
 
 
 #: Words that place steps of a program or a post in their order on one day, earlier steps first.
@@ -1288,7 +1289,7 @@ class Meeting(Record):
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
         if lane:
-            when = str(self.date) if self.end is None else f"{self.date}/{self.end}"
+            when = self.date.in_words(short=True) if self.end is None else self.period.in_words(short=True)
             yield Mark(
                 kind="meeting",
                 lane=lane,
@@ -1653,17 +1654,22 @@ class Agreement(Record):
         first = start or reported
         if not lane or first is None:
             return
-        when = str(start) if start is not None else f"by {reported}"
+        when = start.in_words(short=True) if start is not None else f"by {in_words(reported, short=True)}"
         label = shorten(self.title, self.aliases)
         if self.period_in_force is None:  # never in force: a point at its first step
             yield Mark(kind="agreement", lane=lane, label=f"{when} {label}", start=first, reported=start is None)
             return
+        if self.period_in_force.start is None:  # in force from a day not recorded: the bar starts at the signing
+            since = f"signed {when}, in force from a date not recorded" if start is not None else "start unknown"
+        else:
+            since = f"in force from {when}"
         yield Mark(
             kind="agreement",
             lane=lane,
-            label=f"{label} (in force from {when})",
+            label=f"{label} ({since})",
             start=first,
             reported=start is None,
+            start_known=self.period_in_force.start is not None,
             bar=True,
             end=end,
             end_kind="closed" if end is not None else ("open" if open_end else "unknown"),

@@ -347,6 +347,24 @@ def _timeline_entries(
     return [e[:4] for e in sorted(kept, key=lambda e: (e[0].sort_key(), e[4], e[2]))]
 
 
+def _plot_window(
+    entries: Sequence[tuple[PartialDate, str, str, tuple[Source, ...]]],
+    start: PartialDate | None,
+    end: PartialDate | None,
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """The dates a timeline picture shows: those asked for, else from the first to the last event listed.
+
+    Heads' tenures do not widen the window (a head in office since 1992 would squeeze the
+    story into a corner), unless the timeline lists nothing else.
+    """
+    events = [d for d, kind, _, _ in entries if kind != "tenure"] or [d for d, *_ in entries]
+    if not events:
+        return start, end
+    first = min(events, key=lambda d: d.bounds()[0])
+    last = max(events, key=lambda d: d.bounds()[1])
+    return (start if start is not None else first), (end if end is not None else last)
+
+
 def _agency(ds: Dataset, key: str) -> Agency:
     return ds.agencies.get(key)
 
@@ -360,7 +378,8 @@ def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         from . import plot
 
         records = ds.timeline(*agencies, kinds=args.kind, start=args.start, end=args.end)
-        plot.timeline(records, path=args.plot, agencies=agencies, start=args.start, end=args.end)
+        start, end = _plot_window(entries, args.start, args.end)
+        plot.timeline(records, path=args.plot, agencies=agencies, start=start, end=end)
     if as_json:
         _print_json(
             [
