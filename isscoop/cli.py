@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from . import _export as ex
+from . import export
 from ._brief import LEGEND, Citer, fact_words, render, source_line, story
 from ._dates import PartialDate, in_words, span_window, to_partial_date
 from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
@@ -35,12 +36,12 @@ COMMANDS: dict[str, str] = {
     "timeline": "a cited timeline of one agency, or of two agencies together",
     "heads": "who headed an agency on a date (acting heads included)",
     "in-force": "agreements in force on a date",
-    "export": "write records as JSON, CSV, TimelineJS, iCalendar, Markdown or GraphML",
+    "export": "write records as JSON, CSV, TimelineJS, iCalendar, Markdown, GraphML or an HTML story page",
     "validate": "check data files and list every problem",
     "schema": "print the JSON Schema (draft 2020-12) of the data files",
 }
 TIMELINE_KINDS = ("meetings", "agreements", "tenures", "programs")
-EXPORT_FORMATS = ("records", "json", "csv", "timelinejs", "ics", "markdown", "graphml")
+EXPORT_FORMATS = ("records", "json", "csv", "timelinejs", "ics", "markdown", "graphml", "html")
 RECORD_KINDS = tuple(cls.collection for cls in KINDS if issubclass(cls, Record))
 
 
@@ -131,6 +132,7 @@ def _add_export(add: _Add) -> None:
     export.add_argument(
         "--raw", action="store_true", help="csv: no leading ' before cells a spreadsheet would run as formulas"
     )
+    export.add_argument("--title", metavar="TEXT", help="html: the page's title (default: isscoop story)")
 
 
 def _add_validate(add: _Add) -> None:
@@ -512,6 +514,8 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         text = ex.to_ics(records)
     elif fmt == "markdown":
         text = ex.to_markdown(records)
+    elif fmt == "html":
+        text = export.to_html(records, title=args.title or "isscoop story")
     else:  # graphml
         nx: Any = ex.require("networkx", "networkx", "export graphml")
         text = "\n".join(nx.generate_graphml(ex.to_networkx(records))) + "\n"
@@ -540,7 +544,7 @@ def _export_counts(fmt: str, records: Sequence[Record]) -> tuple[str, str]:
         others = len(records) - meetings
         note = f"{_plural(others, 'record')} that are not meetings (an iCalendar file holds meetings only)"
         return _plural(meetings, "meeting"), note if others else ""
-    if fmt in ("timelinejs", "markdown"):
+    if fmt in ("timelinejs", "markdown", "html"):
         events = [list(r.timeline()) for r in records]
         undated = sum(not e for e in events)
         note = f"{_plural(undated, 'record')} with no dated event (a timeline shows dated events only)"

@@ -27,15 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._dataset import Dataset
 from ._dates import PartialDate, Precision, to_partial_date
 from ._export import records_of, require, to_networkx
-from ._files import dataset
 from ._model import Agency, Mark, Record, Source
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from ._dataset import Dataset
 
 __all__ = ["network", "timeline"]
 
@@ -97,8 +97,10 @@ def _lane_agencies(records: Sequence[Record | Source], agencies: Sequence[Agency
         if isinstance(want, Agency):
             out.append(want)
             continue
-        match = [a for a in seen.values() if want.casefold() in (a.id.casefold(), a.label.casefold())]
-        out.append(match[0] if match else dataset().agencies.get(want))
+        # An agency named here that none of the records draws in would have an empty lane: it is left out.
+        key = want.casefold()
+        match = [a for a in seen.values() if key in (a.id.casefold(), a.label.casefold(), a.name.casefold())]
+        out.extend(match[:1])
     return out
 
 
