@@ -98,7 +98,8 @@ def succession_gaps(ds: Dataset, agencies: Iterable[str]) -> list[Entry]:
             key=lambda x: x[0].start.sort_key() if x[0].start else (0, 0, 0),
         )
         for (t, name), (nxt, next_name) in itertools.pairwise(heads):
-            assert nxt.start is not None and t.start is not None
+            assert nxt.start is not None
+            assert t.start is not None
             if t.period.open_end:
                 continue
             label = t.agency.label

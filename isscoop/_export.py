@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from ._codec import dump_record
-from ._dates import Period, PartialDate, Precision
+from ._dates import PartialDate, Period, Precision
 from ._errors import InvalidRecord, IsscoopError, MissingExtra
 from ._model import EXPORT_COLUMNS, Event, Meeting, Record, Row, Source, originals_first
 from ._public import present_as_isscoop

@@ -13,12 +13,12 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from . import _export as ex
 from . import export
-from ._brief import LEGEND, Citer, fact_words, render, source_line, story
+from ._brief import LEGEND, Citer, fact_words, render, story
 from ._dates import PartialDate, in_words, span_window, to_partial_date
 from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
 from ._files import dataset, load, schema

@@ -214,7 +214,9 @@ def csp_hash(script_text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(scripts: Iterable[str] = (), styles: Iterable[str] = (), *, data_images: bool = False) -> str:
+def content_security_policy(
+    scripts: Iterable[str] = (), styles: Iterable[str] = (), *, data_images: bool = False
+) -> str:
     """A strict Content-Security-Policy that allows only these inline scripts and styles, by hash.
 
     Nothing else loads or runs: no other script, style, image, frame, font,

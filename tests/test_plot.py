@@ -91,7 +91,7 @@ def test_whole_dataset_timeline_reads_at_any_size(bundled: isscoop.Dataset, tmp_
     ticks = list(ax.get_yticks())
     for tick in ticks:
         assert any(abs(y - tick) < 12 for y in ys), (tick, lanes)
-    width, height = fig.get_size_inches() * 150
+    _, height = fig.get_size_inches() * 150
     assert height < 3000, height  # was 5,288 px with about 20 empty lanes
     texts = [t.get_text() for t in ax.texts]
     # an agreement in force from a day not recorded says so, instead of a made-up start

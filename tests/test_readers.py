@@ -303,9 +303,10 @@ def _duckdb_types(path: Path, types: dict[str, str] | None) -> dict[str, str]:
 
 
 def test_csv_in_duckdb_with_stable_types(bundled: isscoop.Dataset, tmp_path: Path) -> None:
-    subsets = {
+    years = [bundled.meetings.get("isaacman-bakanov-2026"), bundled.meetings.get("isaacman-baikonur-visit-2026")]
+    subsets: dict[str, isscoop.Dataset | list[isscoop.Meeting] | isscoop.Query[Any]] = {
         "all": bundled,
-        "years only": [bundled.meetings.get("isaacman-bakanov-2026"), bundled.meetings.get("isaacman-baikonur-visit-2026")],
+        "years only": years,
         "days only": bundled.meetings.filter(kind="heads_of_agency").before("2026"),
         "agreements": bundled.agreements,
     }
