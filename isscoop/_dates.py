@@ -718,9 +718,10 @@ class Period:
         An open end (``..``) is ``ongoing``, an unknown end (an empty end)
         is "end unknown", and an unknown start "start unknown".
 
-        >>> [Period.parse(t).in_words() for t in ("2021-05-03/2025-01-20", "2012/..", "1992-02-25/", "/2019-03")]
-        ['from 3 May 2021 to 20 January 2025', 'from 2012, still going', 'from 25 February 1992, end unknown', \
-'start unknown, until March 2019']
+        >>> [Period.parse(t).in_words() for t in ("2021-05-03/2025-01-20", "2012/..", "1992-02-25/")]
+        ['from 3 May 2021 to 20 January 2025', 'from 2012, still going', 'from 25 February 1992, end unknown']
+        >>> Period.parse("/2019-03").in_words()
+        'start unknown, until March 2019'
         >>> Period.parse("2025-01-28?/..").in_words(ongoing="still in office")
         'from 28 January 2025 (uncertain), still in office'
         >>> Period.parse("2025-07-31").in_words()

@@ -623,14 +623,15 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
     """A cited timeline in Markdown, ready for an article.
 
     One line per event (meetings, agreement steps, tenures, program
-    milestones) in date order: the date at its own precision, the text, and
-    ``[^n]`` footnote markers; the footnotes list the sources.
+    milestones) in date order: the date in words at its own precision
+    ("February 2019", "about 2030"), the text, and ``[^n]`` footnote
+    markers; the footnotes list the sources, original publishers first.
 
     >>> import isscoop
     >>> from isscoop.export import to_markdown
     >>> print(to_markdown(isscoop.meetings.filter(kind="heads_of_agency").between("NASA", "Roscosmos")))
-    - **2018-10-10** Bridenstine-Rogozin meeting at Baikonur: ... [^1]...
-    - **2025-07-31** Bakanov-Duffy talks: ...
+    - **10 October 2018** Bridenstine-Rogozin meeting at Baikonur: ... [^1]...
+    - **31 July 2025** Bakanov-Duffy talks: ...
     - **2026** Planned Isaacman-Bakanov talks ...
     <BLANKLINE>
     [^1]: ...
