@@ -94,6 +94,7 @@ def _draw_pictures(app: object) -> None:
         path = out / f"timeline.{ext}"
         fig = plot.timeline(story, agencies=pair, start="2017", end="2026-12", title=title, path=path)
     plot.network(ds, path=out / "network.png", title="Who works with whom: meetings, agreements, shared programs")
+    plot.timeline(ds, path=out / "timeline-all.png", title="Everything in the bundled data, by agency")
     import matplotlib.pyplot as plt
 
     plt.close("all")

@@ -97,6 +97,11 @@ _UNIT_MONTHS: Final = {
 }
 #: EDTF level 1 seasons: name, first month, last month (13 and 14: January and February of the next year).
 _SEASONS: Final = {21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 14)}
+#: Month names, for dates in words.
+_MONTH_NAMES: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 #: The years isscoop reads.
 _MIN_YEAR: Final = 0
 _MAX_YEAR: Final = 9999
@@ -514,6 +519,41 @@ class PartialDate:
             return f"approximate: {self}"
         return f"known only to the {self.precision}: {self}"
 
+    def in_words(self, *, short: bool = False) -> str:
+        """The date as a reader says it, at its own precision and with no EDTF marks.
+
+        ``~`` (approximate) is "about", ``?`` (uncertain) is "(uncertain)",
+        ``%`` both; a season, a decade or a century is named.  ``short=True``
+        abbreviates month names (for picture labels).  Exports and pictures
+        show this to readers; the EDTF stays in the machine-readable fields.
+
+        >>> [PartialDate.parse(t).in_words() for t in ("2025-07-31", "2025-07", "2030~", "2025-01-28?")]
+        ['31 July 2025', 'July 2025', 'about 2030', '28 January 2025 (uncertain)']
+        >>> [PartialDate.parse(t).in_words() for t in ("2025-24", "201X", "20XX", "1985-04-XX")]
+        ['winter 2025-26', 'the 2010s', 'the years 2000 to 2099', 'April 1985']
+        >>> PartialDate.parse("2025-07-31").in_words(short=True)
+        '31 Jul 2025'
+        """
+        year = f"the year {self.year}" if self.year < 100 and not self.unspecified_year_digits else str(self.year)
+        if self.unspecified_year_digits == 2:
+            text = f"the years {self.year} to {self.year + 99}"
+        elif self.unspecified_year_digits == 1:
+            text = f"the {self.year}s"
+        elif self.season is not None:
+            name = _SEASONS[self.season][0]
+            text = f"{name} {year}" if self.season != 24 else f"winter {year}-{(self.year + 1) % 100:02d}"
+        elif self.month is not None:
+            month = _MONTH_NAMES[self.month - 1]
+            month = month[:3] if short else month
+            text = f"{month} {year}" if self.day is None else f"{self.day} {month} {year}"
+        else:
+            text = year
+        if self.approximate:
+            text = f"about {text}"
+        if self.uncertain:
+            text += " (uncertain)"
+        return text
+
     # -- comparisons -----------------------------------------------------
     def precedes(self, other: DateLike) -> Answer:
         """Did this date certainly come before ``other``?
@@ -672,6 +712,43 @@ class Period:
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"
 
+    def in_words(self, *, ongoing: str = "still going", short: bool = False) -> str:
+        """The period as a reader says it, with no EDTF marks (see :meth:`PartialDate.in_words`).
+
+        An open end (``..``) is ``ongoing``, an unknown end (an empty end)
+        is "end unknown", and an unknown start "start unknown".
+
+        >>> [Period.parse(t).in_words() for t in ("2021-05-03/2025-01-20", "2012/..", "1992-02-25/")]
+        ['from 3 May 2021 to 20 January 2025', 'from 2012, still going', 'from 25 February 1992, end unknown']
+        >>> Period.parse("/2019-03").in_words()
+        'start unknown, until March 2019'
+        >>> Period.parse("2025-01-28?/..").in_words(ongoing="still in office")
+        'from 28 January 2025 (uncertain), still in office'
+        >>> Period.parse("2025-07-31").in_words()
+        '31 July 2025'
+        """
+        a = self.start.in_words(short=short) if self.start is not None else None
+        b = self.end.in_words(short=short) if self.end is not None else None
+        if a is not None and self.start == self.end:
+            return a
+        if a is not None:
+            head = f"from {a}"
+        elif self.open_start:
+            head = ""
+        else:
+            head = "start unknown"
+        if b is not None:
+            tail = f"to {b}" if a is not None else f"until {b}"
+        elif self.open_end:
+            tail = ongoing
+        else:
+            tail = "end unknown"
+        if not head:
+            return tail if b is not None else f"no set start, {tail}"
+        if a is None and b is None and not self.open_end:
+            return "dates unknown"
+        return f"{head} {tail}" if b is not None and a is not None else f"{head}, {tail}"
+
     @property
     def end_known(self) -> bool:
         """True when the end is a date or is known to be open."""
@@ -716,6 +793,19 @@ class Period:
         if answer.unknown:
             raise Undecidable(f"cannot tell whether {day} is in {self}: {answer.reason}")
         return answer.yes
+
+
+def in_words(value: object, *, ongoing: str = "still going", short: bool = False) -> str:
+    """``value`` as a reader says it: a :class:`PartialDate` or :class:`Period` in words, anything else as ``str()``.
+
+    >>> in_words(PartialDate.parse("2030~")), in_words(None), in_words("Houston")
+    ('about 2030', '', 'Houston')
+    """
+    if isinstance(value, PartialDate):
+        return value.in_words(short=short)
+    if isinstance(value, Period):
+        return value.in_words(ongoing=ongoing, short=short)
+    return "" if value is None else str(value)
 
 
 def _interval_end(part: str) -> PartialDate | None:

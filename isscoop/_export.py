@@ -24,9 +24,9 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from ._codec import dump_record
-from ._dates import PartialDate, Precision
-from ._errors import InvalidRecord, MissingExtra
-from ._model import EXPORT_COLUMNS, Event, Meeting, Record, Row, Source
+from ._dates import PartialDate, Period, Precision
+from ._errors import InvalidRecord, IsscoopError, MissingExtra
+from ._model import EXPORT_COLUMNS, Event, Meeting, Record, Row, Source, originals_first
 from ._public import present_as_isscoop
 from .safe import check_url, csv_cell, csv_uncell, html_link, html_text, md_link, md_text, one_line, plain_text
 
@@ -153,10 +153,24 @@ def to_records(items: Items) -> list[dict[str, Any]]:
 
 # -- CSV ------------------------------------------------------------------------------------
 
+#: The typed companions of ``start`` and ``end``: the first and last day each could be (``YYYY-MM-DD``).
+_DAY_COLUMNS: tuple[str, ...] = ("start_earliest", "start_latest", "end_earliest", "end_latest")
 #: The CSV header of :func:`to_csv`, in order.
-CSV_COLUMNS: tuple[str, ...] = EXPORT_COLUMNS
+CSV_COLUMNS: tuple[str, ...] = (
+    *EXPORT_COLUMNS[: EXPORT_COLUMNS.index("open_end")],
+    *_DAY_COLUMNS,
+    *EXPORT_COLUMNS[EXPORT_COLUMNS.index("open_end") :],
+)
 _LIST_COLUMNS = frozenset({"agencies", "officials", "programs", "sources"})
 _DATE_COLUMNS = frozenset({"start", "end"})
+
+
+def _day_text(d: PartialDate | None, last: bool) -> str:
+    """The first (or last) day ``d`` could be, ``YYYY-MM-DD``; empty without a date."""
+    if d is None:
+        return ""
+    day = _last_day(d) if last else _first_day(d)
+    return "" if day is None else day.isoformat()
 
 
 def _csv_dict(row: Row, raw: bool = False) -> dict[str, str]:
@@ -168,6 +182,9 @@ def _csv_dict(row: Row, raw: bool = False) -> dict[str, str]:
             out[name] = _precision(row.end)
         elif name == "open_end":
             out[name] = "true" if row.open_end else "false"
+        elif name in _DAY_COLUMNS:
+            side, which = name.split("_")
+            out[name] = _day_text(getattr(row, side), which == "latest")
         else:
             value = getattr(row, name)
             if name in _LIST_COLUMNS:
@@ -206,8 +223,14 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str], *, raw:
                           program's start, an official's first post, an
                           agency's founding
     ``end``               EDTF date: the matching end, empty if unknown or open
-    ``start_precision``   ``year``, ``month`` or ``day`` (empty without a date)
+    ``start_precision``   ``year``, ``month``, ``season``, ``day``, ``decade`` or
+                          ``century`` (empty without a date)
     ``end_precision``     the same for ``end``
+    ``start_earliest``    the first day ``start`` could be, ``YYYY-MM-DD`` (empty
+                          without a date): always a day, whatever the precision
+    ``start_latest``      the last day ``start`` could be
+    ``end_earliest``      the first day ``end`` could be
+    ``end_latest``        the last day ``end`` could be
     ``open_end``          ``true`` when still going (an open end), else ``false``
     ``agencies``          ``;``-separated ids: a meeting's agencies, an
                           agreement's parties, a program's participants, an
@@ -220,7 +243,11 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str], *, raw:
     ``note``              the record's note
     ====================  ==========================================================
 
-    :func:`read_csv` reads the file back with these types.
+    :func:`read_csv` reads the file back with these types.  Other readers
+    guess a column's type from the rows they see (``start`` may look like a
+    number when every date in it is a year); read ``start`` and ``end`` as
+    text and the four day columns as dates, as the recipes show, and the
+    types stay the same whatever the subset.
     """
     rows = [_csv_dict(r.columns(), raw) for r in records_of(items)]
     if isinstance(path_or_file, str | os.PathLike):
@@ -271,12 +298,18 @@ def _read_csv(fh: IO[str], raw: bool = False) -> list[dict[str, Any]]:
                 row[name] = PartialDate.parse(cell) if cell else None
             elif name == "open_end":
                 row[name] = cell == "true"
+            elif name in _DAY_COLUMNS:
+                row[name] = _dt.date.fromisoformat(cell) if cell else None
             else:
                 row[name] = cell or None
         for side in ("start", "end"):
             d = row[side]
             if (str(d.precision) if d else None) != row[f"{side}_precision"]:
                 raise InvalidRecord(f"{row['id']}: {side}_precision {row[f'{side}_precision']!r} does not match {d}")
+            for which in ("earliest", "latest"):
+                day = row[f"{side}_{which}"]
+                if (day.isoformat() if day else "") != _day_text(d, which == "latest"):
+                    raise InvalidRecord(f"{row['id']}: {side}_{which} {day} does not match {d}")
         out.append(row)
     return out
 
@@ -311,19 +344,16 @@ def to_dataframe(items: Items, *, explode: Literal["parties", "participants"] | 
             side = name.split("_")[0]
             data[name] = [_precision(getattr(r, side)) or None for r in rows]
         elif name in _DATE_COLUMNS:
-            dates = [getattr(r, name) for r in rows]
-            data[name] = [_edtf(d) or None for d in dates]
-            data[f"{name}_earliest"] = [d.earliest if d else None for d in dates]
-            data[f"{name}_latest"] = [d.latest if d else None for d in dates]
+            data[name] = [_edtf(getattr(r, name)) or None for r in rows]
+        elif name in _DAY_COLUMNS:
+            side, which = name.split("_")
+            dates = [getattr(r, side) for r in rows]
+            data[name] = [(_last_day(d) if which == "latest" else _first_day(d)) if d else None for d in dates]
         else:
             data[name] = [getattr(r, name) if name in _LIST_COLUMNS else (getattr(r, name) or None) for r in rows]
             if name == "open_end":
                 data[name] = [r.open_end for r in rows]
-    columns = []
-    for name in CSV_COLUMNS:
-        columns.append(name)
-        if name in _DATE_COLUMNS:
-            columns += [f"{name}_earliest", f"{name}_latest"]
+    columns = list(CSV_COLUMNS)
     df = pd.DataFrame({c: data[c] for c in columns}, columns=columns)
     for c in ("type", "kind", "status", "start_precision", "end_precision"):
         df[c] = df[c].astype("category")
@@ -342,23 +372,44 @@ def to_dataframe(items: Items, *, explode: Literal["parties", "participants"] | 
 # -- TimelineJS ---------------------------------------------------------------------------
 
 
-def _tl_date(d: PartialDate) -> dict[str, Any]:
-    out: dict[str, Any] = {"year": d.year}
-    if d.month is not None:
-        out["month"] = d.month
-    if d.day is not None:
-        out["day"] = d.day
-    out["display_date"] = str(d)
+def _tl_date(d: PartialDate, *, last: bool = False, display: str | None = None) -> dict[str, Any]:
+    """A TimelineJS date: the first day ``d`` could be at its own precision, or with ``last`` its last day."""
+    out: dict[str, Any] = {}
+    if last:
+        day = _last_day(d)
+        out = {"year": day.year, "month": day.month, "day": day.day}
+    else:
+        out["year"] = d.year
+        if d.month is not None:
+            out["month"] = d.month
+        if d.day is not None:
+            out["day"] = d.day
+    out["display_date"] = display if display is not None else d.in_words()
     return out
 
 
+def _last_day(d: PartialDate) -> _dt.date:
+    """The last day ``d`` could be (qualifiers aside); the year 0000 has no ``datetime.date``, so 0001 stands in."""
+    try:
+        return d.latest
+    except IsscoopError:
+        return _dt.date(1, 1, 1)
+
+
+def _first_day(d: PartialDate) -> _dt.date | None:
+    try:
+        return d.earliest
+    except IsscoopError:
+        return None
+
+
 def _credit(sources: Iterable[Source]) -> str:
-    publishers = list(dict.fromkeys(html_text(s.publisher) for s in sources))
+    publishers = list(dict.fromkeys(html_text(s.credit) for s in originals_first(sources)))
     return ("Sources: " + "; ".join(publishers)) if publishers else ""
 
 
 def _source_links(sources: Iterable[Source]) -> str:
-    links = [html_link(s.publisher, s.url) for s in sources]
+    links = [html_link(s.credit, s.url) for s in originals_first(sources)]
     return ("<p>Sources: " + ", ".join(links) + "</p>") if links else ""
 
 
@@ -372,39 +423,79 @@ def events_of(records: Iterable[Record | Source]) -> Iterator[Event]:
 def to_timelinejs(items: Items, *, title: str = "isscoop timeline") -> dict[str, Any]:
     """A TimelineJS3 JSON document (``{"title": ..., "events": [...]}``).
 
-    Each date is a TimelineJS date object whose optional ``month`` and
-    ``day`` are only there when known: a month-precision date has no
-    ``"day"``.  ``display_date`` shows the EDTF date (with ``~``/``?``).  The
-    ``credit`` line names the publishers of the event's sources, and the
-    text links to them.  Events are meetings, agreement steps, tenures and
-    program milestones, in date order.
+    Each ``start_date`` is a TimelineJS date object whose optional ``month``
+    and ``day`` are only there when known: a month-precision date has no
+    ``"day"``.  What a reader sees is in words, never EDTF marks:
+    each date's ``display_date`` is "July 2025" or "about 2030", and the
+    event's own ``display_date`` (which TimelineJS shows) the whole span:
+    "from 2012, still in office".  The EDTF stays in each event's ``edtf``
+    field (``{"start": ..., "end": ...}``).
+
+    Spans show as spans: an event with an end, a date known only to the
+    month or year (it spans that month or year instead of standing on its
+    first day), and an open end (it runs to the latest day the document
+    shows, and says it is still going).  Every slide's text ends with its
+    sources, linked, and ``credit`` names their publishers (original
+    first).  Events are meetings, agreement steps, tenures and program
+    milestones, in date order (steps on one day in their lifecycle order).
 
     >>> import isscoop
     >>> from isscoop.export import to_timelinejs
     >>> doc = to_timelinejs([isscoop.meetings.get("rogozin-us-visit-2019")])
-    >>> doc["events"][0]["start_date"]
-    {'year': 2019, 'month': 2, 'display_date': '2019-02'}
+    >>> ev = doc["events"][0]
+    >>> ev["start_date"], ev["end_date"]["day"], ev["edtf"]
+    ({'year': 2019, 'month': 2, 'display_date': 'February 2019'}, 28, {'start': '2019-02', 'end': ''})
     """
-    events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.uid))
+    events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.order, e.uid))
+    horizon = max((_last_day(d) for e in events for d in (e.start, e.end) if d is not None), default=None)
     out = []
     for e in events:
+        when = _event_words(e)
         ev: dict[str, Any] = {
             "unique_id": e.uid,
             "start_date": _tl_date(e.start),
+            "display_date": when,
             "text": {
                 "headline": html_text(e.headline),
-                "text": f"<p>{html_text(e.text)}</p>" + _source_links(e.sources),
+                "text": f"<p>{html_text(when[:1].upper() + when[1:])}. {html_text(e.text)}</p>"
+                + _source_links(e.sources),
             },
             "group": e.group,
             "credit": _credit(e.sources),
+            "edtf": {"start": str(e.start), "end": _edtf(e.end)},
         }
         if e.end is not None:
-            ev["end_date"] = _tl_date(e.end)
+            ev["end_date"] = _tl_date(e.end, last=True)
+        elif _open(e) and horizon is not None:
+            ev["end_date"] = {"year": horizon.year, "month": horizon.month, "day": horizon.day}
+            ev["end_date"]["display_date"] = e.ongoing
+        elif e.start.precision is not Precision.DAY:
+            ev["end_date"] = _tl_date(e.start, last=True)
         out.append(ev)
     return {
-        "title": {"text": {"headline": html_text(title), "text": "<p>Dates at their own precision.</p>"}},
+        "title": {
+            "text": {
+                "headline": html_text(title),
+                "text": "<p>Dates are as precise as their sources: a month stays a month, "
+                "and a date that is only about right says so. Each slide lists its sources.</p>",
+            }
+        },
         "events": out,
     }
+
+
+def _open(e: Event) -> bool:
+    """Whether the event's span is known to be still going (an open end)."""
+    return e.period is not None and e.period.open_end
+
+
+def _event_words(e: Event) -> str:
+    """When an event happened, in words."""
+    if e.period is not None:
+        return e.period.in_words(ongoing=e.ongoing)
+    if e.end is not None:
+        return Period(start=e.start, end=e.end).in_words()
+    return e.start.in_words()
 
 
 # -- iCalendar ----------------------------------------------------------------------------
@@ -419,7 +510,7 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
     **Partial dates are not invented into a day.**  A meeting known only to
     the month (or year) becomes an all-day event spanning that *whole* month
     (or year), its summary starts with ``[date known only to the month:
-    2019-02]``, it is marked ``TRANSP:TRANSPARENT`` (it does not block the
+    February 2019]``, it is marked ``TRANSP:TRANSPARENT`` (it does not block the
     calendar) and carries ``X-ISSCOOP-PRECISION:month``.  An approximate or
     uncertain day (``2025-08-01~``) keeps its day and says so in the summary
     and description.  Every event has ``X-ISSCOOP-DATE`` with the EDTF date.
@@ -438,13 +529,14 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
         notes = []
         prefix = ""
         if m.date.precision is not Precision.DAY:
-            prefix = f"[date known only to the {m.date.precision}: {m.date}] "
-            notes.append(f"The date is known only to the {m.date.precision} ({m.date}); the event spans all of it.")
+            words = m.date.in_words()
+            prefix = f"[date known only to the {m.date.precision}: {words}] "
+            notes.append(f"The date is known only to the {m.date.precision} ({words}); the event spans all of it.")
             ev.add("transp", "TRANSPARENT")
         elif m.date.qualified:
-            prefix = f"[approximate date: {m.date}] "
+            prefix = f"[date not certain: {m.date.in_words()}] "
         if m.end is not None and (m.end.qualified or m.end.precision is not Precision.DAY):
-            notes.append(f"The end date is {m.end.describe()}.")
+            notes.append(f"The end date is known only as {m.end.in_words()}.")
         status = "" if m.status.value == "held" else f" [{m.status}]"
         ev.add("uid", f"{m.id}@isscoop")
         ev.add("dtstamp", stamp)
@@ -455,7 +547,7 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
             ev.add("location", plain_text(str(m.location)))
         who = ", ".join(p.name for p in m.participants)
         lines = [f"{m.kind.label.capitalize()}: {who}." if who else f"{m.kind.label.capitalize()}.", *notes]
-        lines += ["Sources:", *(f"- {s}" for s in m.sources)]
+        lines += ["Sources:", *(f"- {s.reference()}" for s in originals_first(m.sources))]
         ev.add("description", plain_text("\n".join(lines)))
         ev.add("status", {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}[m.status.value])
         if m.sources:
@@ -531,37 +623,38 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
     """A cited timeline in Markdown, ready for an article.
 
     One line per event (meetings, agreement steps, tenures, program
-    milestones) in date order: the date at its own precision, the text, and
-    ``[^n]`` footnote markers; the footnotes list the sources.
+    milestones) in date order: the date in words at its own precision
+    ("February 2019", "about 2030"), the text, and ``[^n]`` footnote
+    markers; the footnotes list the sources, original publishers first.
 
     >>> import isscoop
     >>> from isscoop.export import to_markdown
     >>> print(to_markdown(isscoop.meetings.filter(kind="heads_of_agency").between("NASA", "Roscosmos")))
-    - **2018-10-10** Bridenstine-Rogozin meeting at Baikonur: ... [^1]...
-    - **2025-07-31** Bakanov-Duffy talks: ...
+    - **10 October 2018** Bridenstine-Rogozin meeting at Baikonur: ... [^1]...
+    - **31 July 2025** Bakanov-Duffy talks: ...
     - **2026** Planned Isaacman-Bakanov talks ...
     <BLANKLINE>
     [^1]: ...
     """
-    events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.uid))
+    events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.order, e.uid))
     numbers: dict[str, int] = {}
     cited: list[Source] = []
     lines = [f"# {md_text(title)}", ""] if title else []
     for e in events:
         marks = []
-        for s in e.sources:
+        for s in originals_first(e.sources):
             if s.id not in numbers:
                 numbers[s.id] = len(numbers) + 1
                 cited.append(s)
             marks.append(f"[^{numbers[s.id]}]")
-        when = f"{e.start}/{e.end}" if e.end is not None else str(e.start)
+        when = md_text(_event_words(e))
         lines.append(f"- **{when}** {md_text(f'{e.headline}: {e.text}')} {''.join(marks)}".rstrip())
     if cited:
         lines.append("")
     for s in cited:
-        when = f", {s.published}" if s.published else ""
+        when = f", {s.published.in_words()}" if s.published else ""
         # The closing "." keeps Python-Markdown from reading the line as a link definition.
-        lines.append(f"[^{numbers[s.id]}]: {md_text(s.publisher)}{when}: {md_link(s.title or s.url, s.url)}.")
+        lines.append(f"[^{numbers[s.id]}]: {md_text(s.credit + when)}: {md_link(s.title or s.url, s.url)}.")
     return "\n".join(lines) + "\n"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from . import _export
+from . import _export, _story
 
 if TYPE_CHECKING:
     import networkx
@@ -21,7 +21,7 @@ __all__ = ["Exportable"]
 
 class Exportable:
     """Adds ``to_records``, ``to_csv``, ``to_dataframe``, ``to_timelinejs``,
-    ``to_ics``, ``to_networkx`` and ``to_markdown`` to a collection of records."""
+    ``to_ics``, ``to_networkx``, ``to_markdown`` and ``to_html`` to a collection of records."""
 
     __slots__ = ()
 
@@ -56,3 +56,7 @@ class Exportable:
     def to_markdown(self, *, title: str | None = None) -> str:
         """A cited timeline in Markdown, with footnotes for the sources."""
         return _export.to_markdown(self, title=title)  # type: ignore[arg-type]
+
+    def to_html(self, *, title: str = "isscoop story", picture: bool = True) -> str:
+        """One self-contained HTML story page: the cited timeline, the picture, the claims, numbered footnotes."""
+        return _story.to_html(self, title=title, picture=picture)  # type: ignore[arg-type]

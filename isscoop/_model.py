@@ -21,7 +21,8 @@ export columns) is a method of the class.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from datetime import date as _date
 from typing import Any, ClassVar, Final, Literal, Self, TypeAlias
 
@@ -38,6 +39,7 @@ from ._dates import (
     Period,
     Tri,
     day_window,
+    in_words,
     window_answer,
 )
 from ._errors import InvalidRecord, Undecidable
@@ -201,6 +203,9 @@ class AgreementStatus(_Enum):
     DECLINED = "declined"
 
 
+#: The lifecycle order of statuses, for steps on the same day.
+_STATUS_ORDER: Final = {s: i for i, s in enumerate(AgreementStatus)}
+
 #: Statuses under which an agreement applies.
 IN_FORCE_STATUSES = frozenset(
     {
@@ -304,6 +309,9 @@ class Event:
     group: str
     sources: tuple[Source, ...]
     uid: str
+    order: int = 0  # among steps on the same day: signed before in force, launch before docking
+    period: Period | None = None  # for a span whose ends may be open or unknown (a tenure)
+    ongoing: str = "still going"  # words for an open end
 
 
 @attrs.frozen(kw_only=True)
@@ -318,6 +326,7 @@ class Entry:
     kind: str
     text: str
     sources: tuple[Source, ...]
+    order: int = 0  # among steps on the same day: signed before in force, launch before docking
 
 
 @attrs.frozen(kw_only=True)
@@ -340,6 +349,34 @@ class Mark:
     reported: bool = False
     heads: bool = False
     status: str = "held"
+    start_known: bool = True  # False: the bar starts at some unknown time after ``start``
+
+
+#: Words that place steps of a program or a post in their order on one day, earlier steps first.
+_STEP_WORDS: Final = (
+    "nominat", "confirm", "appoint", "sworn", "scrub", "launch", "dock", "hatch", "arriv", "crew change",
+    "handover", "undock", "depart", "splashdown", "landing", "land",
+)  # fmt: skip
+
+
+def step_order(what: str) -> int:
+    """Where a step named ``what`` comes among steps on the same day: nomination before
+    confirmation, a scrub before the launch, launch before docking, undocking before
+    splashdown.  The longest step word found decides; other steps come in between (0).
+
+    >>> [step_order(w) for w in ("launch", "docking", "undocking", "splashdown")]
+    [6, 7, 12, 14]
+    """
+    text = what.casefold()
+    found = [(len(w), i + 1) for i, w in enumerate(_STEP_WORDS) if w in text]
+    return max(found)[1] if found else 0
+
+
+def _claim_words(c: Claim) -> str:
+    """A claim's value, with who stated it and when if recorded: ``"Houston, Texas (US), per NASA"``."""
+    who = f", per {c.stated_by.label}" if c.stated_by is not None else ""
+    when = f", stated {c.stated_on.in_words()}" if c.stated_on is not None else ""
+    return f"{in_words(c.value)}{who}{when}"
 
 
 def shorten(title: str, aliases: tuple[str, ...] = (), limit: int = 44) -> str:
@@ -382,12 +419,44 @@ class Source:
         """The page's title, or its publisher."""
         return self.title or self.publisher
 
+    def reference(self) -> str:
+        """The source for readers, original publisher first, date in words:
+        ``"Reuters, via Daily8, 4 April 2021: https://..."``."""
+        when = f", {self.published.in_words()}" if self.published else ""
+        title = f' "{self.title}"' if self.title else ""
+        return f"{self.credit}{when}{title}: {self.url}"
+
+    @property
+    def copy_of(self) -> tuple[str, str] | None:
+        """``(original publisher, where the copy is)`` for a page that copies another
+        publisher's text (a publisher written ``"Reuters (copy on Daily8)"``), else ``None``."""
+        m = _COPY.fullmatch(self.publisher)
+        return (m[1], m[2]) if m else None
+
+    @property
+    def credit(self) -> str:
+        """The publisher as readers see it, the original first and the copy second.
+
+        >>> Source(id="s", url="https://example.org/", publisher="Reuters (copy on Daily8)").credit
+        'Reuters, via Daily8'
+        """
+        copy = self.copy_of
+        return f"{copy[0]}, via {copy[1]}" if copy else self.publisher
+
     def columns(self) -> Row:
         """The record as one export row (the columns of :func:`isscoop.export.to_csv`)."""
         return Row(type="source", id=self.id, label=self.label, start=self.published, note=self.note or "")
 
 
 _sources = v.tuple_of(Source, "Source")
+#: A publisher written as "Original (copy on Mirror)".
+_COPY: Final = re.compile(r"(.+?) \(copy on ([^()]+)\)")
+
+
+def originals_first(sources: Iterable[Source]) -> tuple[Source, ...]:
+    """The sources, each once, with pages of the original publishers before copies on other sites."""
+    unique = list({s.id: s for s in sources}.values())
+    return tuple(sorted(unique, key=lambda s: s.copy_of is not None))
 
 
 @attrs.frozen(kw_only=True)
@@ -433,6 +502,22 @@ class Claim:
     def known_in(self, version: str) -> bool:
         """Whether this claim was part of dataset ``version``."""
         return _known_in(self.added_in, self.superseded_in, version)
+
+    def attribution(self) -> str:
+        """Who stated the claim and when, in words, saying which is not recorded.
+
+        ``"stated by Bill Nelson, 31 December 2021"``, ``"stated by Roscosmos (date not recorded)"``,
+        ``"stated June 2024 (speaker not recorded)"`` or ``"speaker and date not recorded"``.
+        """
+        who = self.stated_by.label if self.stated_by is not None else None
+        when = self.stated_on.in_words() if self.stated_on is not None else None
+        if who and when:
+            return f"stated by {who}, {when}"
+        if who:
+            return f"stated by {who} (date not recorded)"
+        if when:
+            return f"stated {when} (speaker not recorded)"
+        return "speaker and date not recorded"
 
     def __repr__(self) -> str:
         who = f", stated_by={self.stated_by.id!r}" if self.stated_by else ""
@@ -745,7 +830,7 @@ class Agency(Record):
             ("country", self.country, ()),
             ("founded", self.founded, ()),
         ]
-        out += [("named", f"{n.name} ({n.period})", n.sources) for n in self.names]
+        out += [("named", n, n.sources) for n in self.names]
         return out
 
 
@@ -880,10 +965,12 @@ class Official(Record):
                 start=t.start,
                 end=t.end,
                 headline=f"{self.name}: {acting}{t.post}, {t.agency.label}",
-                text=f"{self.name} holds the post {t.post} of {t.agency.name} ({t.period}).",
+                text=f"{self.name}: {acting}{t.post}, {t.agency.name}.",
                 group="Officials",
                 sources=t.sources or self.sources,
                 uid=f"{self.id}-{i}",
+                period=t.period,
+                ongoing="still in office",
             )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
@@ -1066,15 +1153,17 @@ class Program(Record):
                 group="Programs",
                 sources=m.sources or self.sources,
                 uid=f"{self.id}-{i}",
+                order=step_order(m.what),
             )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
         for m in self.milestones:
-            yield Entry(date=m.date, kind="program", text=f"{self.name}: {m.what}", sources=m.sources or self.sources)
+            text, sources = f"{self.name}: {m.what}", m.sources or self.sources
+            yield Entry(date=m.date, kind="program", text=text, sources=sources, order=step_order(m.what))
         for c in self.claims("planned_end"):
             if c.stated_on is not None and c.rank is not Rank.DEPRECATED:
-                who = f"{c.stated_by.label}: " if c.stated_by else ""
-                text = f"{who}{self.name} planned end {c.value}"
+                who = c.stated_by.label if c.stated_by else "Speaker not recorded"
+                text = f"{who}: {self.name} to end {in_words(c.value)} (claim, {c.rank})"
                 yield Entry(date=c.stated_on, kind="claim", text=text, sources=c.sources)
 
     def facts(self) -> list[Fact]:
@@ -1085,6 +1174,7 @@ class Program(Record):
             ("planned end", self.planned_end, ()),
             ("agencies", ", ".join(p.agency.label for p in self.participations), ()),
         ]
+        out += [("crew", f"{c.person.name} ({c.agency.label}, {c.role})", ()) for c in self.crew]
         out += [("milestone", m, m.sources) for m in self.milestones]
         return out
 
@@ -1193,13 +1283,13 @@ class Meeting(Record):
         where = f" at {self.location}" if self.location else ""
         others = [c for c in self.claims("location") if c.rank is not Rank.PREFERRED]
         if others:
-            where += " (other reports: " + "; ".join(str(c.value) for c in others) + ")"
+            where += " (other reports: " + "; ".join(_claim_words(c) for c in others) + ")"
         yield Entry(date=self.date, kind="meeting", text=f"{self.title}: {who}{where}{status}", sources=self.sources)
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
         if lane:
-            when = str(self.date) if self.end is None else f"{self.date}/{self.end}"
+            when = self.date.in_words(short=True) if self.end is None else self.period.in_words(short=True)
             yield Mark(
                 kind="meeting",
                 lane=lane,
@@ -1213,7 +1303,7 @@ class Meeting(Record):
     def facts(self) -> list[Fact]:
         out: list[Fact] = [
             ("kind", self.kind.label, ()),
-            ("date", f"{self.date}/{self.end}" if self.end else self.date, ()),
+            ("date", self.period if self.end else self.date, ()),
             ("status", self.status.label, ()),
             ("location", self.location, ()),
             ("agencies", ", ".join(a.label for a in self.agencies), ()),
@@ -1252,10 +1342,11 @@ class StatusEvent:
         assert self.known_by is not None
         return NEG_INF, self.known_by.bounds()[1]
 
-    def sort_key(self) -> tuple[int, int]:
-        """Order of steps: by first possible day; a step known only "by" a date sorts at that date."""
+    def sort_key(self) -> tuple[int, int, int]:
+        """Order of steps: by first possible day (a step known only "by" a date sorts at that date),
+        then by the lifecycle on one day: signed before in force."""
         lo, hi = self.bounds()
-        return (hi if self.date is None else lo, hi)
+        return (hi if self.date is None else lo, hi, _STATUS_ORDER[self.status])
 
     @property
     def when(self) -> str:
@@ -1534,7 +1625,7 @@ class Agreement(Record):
             if e.date is None:
                 continue
             who = f" ({e.party.label})" if e.party else ""
-            end = f", to {e.end}" if e.end else ""
+            end = f", to {e.end.in_words()}" if e.end else ""
             yield Event(
                 record=self,
                 start=e.date,
@@ -1544,15 +1635,17 @@ class Agreement(Record):
                 group="Agreements",
                 sources=e.sources or self.sources,
                 uid=f"{self.id}-{i}",
+                order=_STATUS_ORDER[e.status],
             )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
         for e in self.events:
             if e.date is None or e.party is not None:
                 continue
-            end = f", to {e.end}" if e.end else ""
+            end = f", to {e.end.in_words()}" if e.end else ""
             text = f"{self.title}: {e.status.label}{end}"
-            yield Entry(date=e.date, kind="agreement", text=text, sources=e.sources or self.sources)
+            sources = e.sources or self.sources
+            yield Entry(date=e.date, kind="agreement", text=text, sources=sources, order=_STATUS_ORDER[e.status])
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
@@ -1561,17 +1654,22 @@ class Agreement(Record):
         first = start or reported
         if not lane or first is None:
             return
-        when = str(start) if start is not None else f"by {reported}"
+        when = start.in_words(short=True) if start is not None else f"by {in_words(reported, short=True)}"
         label = shorten(self.title, self.aliases)
         if self.period_in_force is None:  # never in force: a point at its first step
             yield Mark(kind="agreement", lane=lane, label=f"{when} {label}", start=first, reported=start is None)
             return
+        if self.period_in_force.start is None:  # in force from a day not recorded: the bar starts at the signing
+            since = f"signed {when}, in force from a date not recorded" if start is not None else "start unknown"
+        else:
+            since = f"in force from {when}"
         yield Mark(
             kind="agreement",
             lane=lane,
-            label=f"{label} (in force from {when})",
+            label=f"{label} ({since})",
             start=first,
             reported=start is None,
+            start_known=self.period_in_force.start is not None,
             bar=True,
             end=end,
             end_kind="closed" if end is not None else ("open" if open_end else "unknown"),

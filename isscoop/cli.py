@@ -13,15 +13,16 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from . import _export as ex
-from ._brief import render, story
-from ._dates import PartialDate, span_window, to_partial_date
+from . import export
+from ._brief import LEGEND, Citer, fact_words, render, story
+from ._dates import PartialDate, in_words, span_window, to_partial_date
 from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
 from ._files import dataset, load, schema
-from ._model import KINDS, Agency, Agreement, Official, Record, Source
+from ._model import KINDS, Agency, Agreement, Meeting, Official, Record, Source
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -35,12 +36,12 @@ COMMANDS: dict[str, str] = {
     "timeline": "a cited timeline of one agency, or of two agencies together",
     "heads": "who headed an agency on a date (acting heads included)",
     "in-force": "agreements in force on a date",
-    "export": "write records as JSON, CSV, TimelineJS, iCalendar, Markdown or GraphML",
+    "export": "write records as JSON, CSV, TimelineJS, iCalendar, Markdown, GraphML or an HTML story page",
     "validate": "check data files and list every problem",
     "schema": "print the JSON Schema (draft 2020-12) of the data files",
 }
 TIMELINE_KINDS = ("meetings", "agreements", "tenures", "programs")
-EXPORT_FORMATS = ("records", "json", "csv", "timelinejs", "ics", "markdown", "graphml")
+EXPORT_FORMATS = ("records", "json", "csv", "timelinejs", "ics", "markdown", "graphml", "html")
 RECORD_KINDS = tuple(cls.collection for cls in KINDS if issubclass(cls, Record))
 
 
@@ -131,6 +132,7 @@ def _add_export(add: _Add) -> None:
     export.add_argument(
         "--raw", action="store_true", help="csv: no leading ' before cells a spreadsheet would run as formulas"
     )
+    export.add_argument("--title", metavar="TEXT", help="html: the page's title (default: isscoop story)")
 
 
 def _add_validate(add: _Add) -> None:
@@ -236,28 +238,6 @@ def _print_json(doc: object) -> None:
     print(json.dumps(doc, indent=2, ensure_ascii=False))
 
 
-class _Citer:
-    """Numbers sources in order of first use, for ``[n]`` markers and the list at the end."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
-        self.cited: list[Source] = []
-
-    def marks(self, sources: Iterable[Source], limit: int = 3) -> str:
-        out = []
-        for s in list(sources)[:limit]:
-            if s.id not in self.numbers:
-                self.numbers[s.id] = len(self.numbers) + 1
-                self.cited.append(s)
-            out.append(f"[{self.numbers[s.id]}]")
-        return "".join(out)
-
-    def lines(self) -> list[str]:
-        if not self.cited:
-            return []
-        return ["", "Sources:", *(f"  [{self.numbers[s.id]}] {s}" for s in self.cited)]
-
-
 # -- brief ------------------------------------------------------------------------------------
 
 
@@ -306,26 +286,33 @@ def _show(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
 
 
 def _describe(r: Record | Source) -> list[str]:
-    cite = _Citer()
+    cite = Citer()
     if isinstance(r, Source):
-        lines = [f"source {r.id}", f"  publisher:  {r.publisher}", f"  url:        {r.url}"]
+        lines = [f"source {r.id}", f"  publisher:  {r.credit}", f"  url:        {r.url}"]
         if r.published:
-            lines.append(f"  published:  {r.published}")
+            lines.append(f"  published:  {r.published.in_words()} ({r.published})")
         if r.title:
             lines.append(f"  title:      {r.title}")
         return lines
     lines = [f"{r.kind_name} {r.id}: {r.label} {cite.marks(r.sources)}".rstrip()]
+    unmarked = False
 
-    def field(name: str, value: object) -> None:
-        if value not in (None, "", ()):
-            lines.append(f"  {name + ':':<12}{value}" if len(name) < 11 else f"  {name}: {value}")
+    def field(name: str, value: str) -> None:
+        lines.append(f"  {name + ':':<12}{value}" if len(name) < 11 else f"  {name}: {value}")
 
     for name, value, sources in r.facts():
-        field(name, f"{value} {cite.marks(sources)}".rstrip() if sources else value)
-    for c in r.statements:
-        if c.current:
-            field(f"claim {c.field}", f"{c.value} ({c.rank}) {cite.marks(c.sources)}".rstrip())
-    field("note", r.note)
+        if value in (None, "", ()):
+            continue
+        unmarked = unmarked or not sources
+        field(name, f"{fact_words(value)} {cite.marks(sources)}".rstrip())
+    for c in sorted(r.claims(), key=lambda c: c.field):
+        said = f"{in_words(c.value)} ({c.rank}), {c.attribution()}"
+        field(f"claim {c.field.replace('_', ' ')}", f"{said} {cite.marks(c.sources)}".rstrip())
+    if r.note:
+        field("note", r.note)
+    lines += ["", LEGEND]
+    if unmarked:
+        lines.append("Lines without [n] have no sources of their own: the record's, on its first line, state them.")
     return lines + cite.lines()
 
 
@@ -352,14 +339,32 @@ def _timeline_entries(
 ) -> list[tuple[PartialDate, str, str, tuple[Source, ...]]]:
     ids = frozenset(a.id for a in agencies)
     entries = [
-        (e.date, e.kind.removesuffix("-end"), e.text, e.sources)
+        (e.date, e.kind.removesuffix("-end"), e.text, e.sources, e.order)
         for r in ds.timeline(*agencies, kinds=kinds)
         for e in r.entries(ids)
         if e.kind != "claim"
     ]
     lo, hi, _ = span_window(start, end)
     kept = [e for e in entries if e[0].bounds()[1] >= lo and e[0].bounds()[0] <= hi]
-    return sorted(kept, key=lambda e: (e[0].sort_key(), e[2]))
+    return [e[:4] for e in sorted(kept, key=lambda e: (e[0].sort_key(), e[4], e[2]))]
+
+
+def _plot_window(
+    entries: Sequence[tuple[PartialDate, str, str, tuple[Source, ...]]],
+    start: PartialDate | None,
+    end: PartialDate | None,
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """The dates a timeline picture shows: those asked for, else from the first to the last event listed.
+
+    Heads' tenures do not widen the window (a head in office since 1992 would squeeze the
+    story into a corner), unless the timeline lists nothing else.
+    """
+    events = [d for d, kind, _, _ in entries if kind != "tenure"] or [d for d, *_ in entries]
+    if not events:
+        return start, end
+    first = min(events, key=lambda d: d.bounds()[0])
+    last = max(events, key=lambda d: d.bounds()[1])
+    return (start if start is not None else first), (end if end is not None else last)
 
 
 def _agency(ds: Dataset, key: str) -> Agency:
@@ -375,7 +380,8 @@ def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         from . import plot
 
         records = ds.timeline(*agencies, kinds=args.kind, start=args.start, end=args.end)
-        plot.timeline(records, path=args.plot, agencies=agencies, start=args.start, end=args.end)
+        start, end = _plot_window(entries, args.start, args.end)
+        plot.timeline(records, path=args.plot, agencies=agencies, start=start, end=end)
     if as_json:
         _print_json(
             [
@@ -386,9 +392,11 @@ def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         return 0
     names = " and ".join(a.label for a in agencies)
     print(f"{names}, in date order ({len(entries)} entries):")
-    cite = _Citer()
+    cite = Citer()
     for d, _, text, src in entries:
         print(f"  {d!s:<11} {text} {cite.marks(src)}".rstrip())
+    if entries:
+        print(LEGEND)
     _print_lines(cite.lines())
     return 0
 
@@ -420,15 +428,16 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
                 )
         _print_json({"agency": agency.id, "on": str(args.on), "heads": out})
         return 0
-    print(f"Head of {agency.label} on {args.on}:")
+    print(f"Head of {agency.label} on {args.on.in_words()}:")
     if not rows:
         print("  (none certain)")
-    cite = _Citer()
+    cite = Citer()
     for o, sure in rows:
         for t in _head_tenures(o, agency, args.on):
             maybe = "" if sure else "possibly "
             acting = "acting, " if t.acting and "acting" not in t.post.lower() else ""
-            print(f"  {maybe}{o.name}: {t.post}, {acting}{t.period} {cite.marks(t.sources or o.sources)}".rstrip())
+            period = t.period.in_words(ongoing="still in office")
+            print(f"  {maybe}{o.name}: {t.post}, {acting}{period} {cite.marks(t.sources or o.sources)}".rstrip())
     _print_lines(cite.lines())
     return 0
 
@@ -464,10 +473,10 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         )
         return 0
     between = f" between {args.between[0]} and {args.between[1]}" if args.between else ""
-    print(f"In force{between} on {args.on}:")
+    print(f"In force{between} on {args.on.in_words()}:")
     if not rows:
         print("  (none certain)")
-    cite = _Citer()
+    cite = Citer()
     for x, sure in rows:
         maybe = "" if sure else "possibly "
         print(f"  {maybe}{x.id}: {x.title} ({x.in_force_on(args.on).reason}) {cite.marks(x.sources)}".rstrip())
@@ -505,15 +514,52 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         text = ex.to_ics(records)
     elif fmt == "markdown":
         text = ex.to_markdown(records)
+    elif fmt == "html":
+        text = export.to_html(records, title=args.title or "isscoop story")
     else:  # graphml
         nx: Any = ex.require("networkx", "networkx", "export graphml")
         text = "\n".join(nx.generate_graphml(ex.to_networkx(records))) + "\n"
     _write(args.output, text)
+    written, left_out = _export_counts(fmt, records)
     if as_json:
-        _print_json({"format": fmt, "output": args.output, "records": len(records)})
-    elif args.output != "-":
-        print(f"wrote {len(records)} records as {fmt} to {args.output}")
+        _print_json(
+            {"format": fmt, "output": args.output, "records": len(records), "wrote": written, "left_out": left_out}
+        )
+        return 0
+    if args.output != "-":
+        print(f"wrote {written} as {fmt} to {args.output}")
+    if left_out:
+        print(f"isscoop: left out {left_out}", file=sys.stderr)
     return 0
+
+
+def _plural(n: int, word: str, words: str = "") -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
+
+
+def _export_counts(fmt: str, records: Sequence[Record]) -> tuple[str, str]:
+    """What an export wrote and what it left out, in words, counted from the records the format holds."""
+    if fmt == "ics":
+        meetings = sum(isinstance(r, Meeting) for r in records)
+        others = len(records) - meetings
+        note = f"{_plural(others, 'record')} that are not meetings (an iCalendar file holds meetings only)"
+        return _plural(meetings, "meeting"), note if others else ""
+    if fmt in ("timelinejs", "markdown", "html"):
+        events = [list(r.timeline()) for r in records]
+        undated = sum(not e for e in events)
+        note = f"{_plural(undated, 'record')} with no dated event (a timeline shows dated events only)"
+        return f"{_plural(sum(map(len, events)), 'event')} from {_plural(len(records) - undated, 'record')}", (
+            note if undated else ""
+        )
+    if fmt == "graphml":
+        ties = sum(r.edge_data() is not None and len(r.agencies_involved()) > 1 for r in records)
+        agencies = sum(isinstance(r, Agency) for r in records)
+        others = len(records) - ties - agencies
+        note = f"{_plural(others, 'record')} that tie no two agencies (a network holds agencies and their ties)"
+        return f"{_plural(agencies, 'agency', 'agencies')} and the ties of {_plural(ties, 'record')}", (
+            note if others else ""
+        )
+    return _plural(len(records), "record"), ""
 
 
 def _write(output: str, text: str) -> None:

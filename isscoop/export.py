@@ -1,4 +1,4 @@
-"""Exports: every record kind as plain dicts, CSV, a DataFrame, TimelineJS, iCalendar, networkx and Markdown.
+"""Exports: every record kind as plain dicts, CSV, a DataFrame, TimelineJS, iCalendar, networkx, Markdown and HTML.
 
 The same functions are methods of every :class:`~isscoop.Query` and
 :class:`~isscoop.Dataset` (``isscoop.meetings.to_csv(path)``); this module
@@ -34,6 +34,7 @@ from ._export import (
 )
 from ._files import dataset, load
 from ._model import KINDS
+from ._story import to_html
 
 __all__ = [
     "CSV_COLUMNS",
@@ -42,6 +43,7 @@ __all__ = [
     "read_csv",
     "to_csv",
     "to_dataframe",
+    "to_html",
     "to_ics",
     "to_markdown",
     "to_networkx",

@@ -27,15 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._dataset import Dataset
 from ._dates import PartialDate, Precision, to_partial_date
 from ._export import records_of, require, to_networkx
-from ._files import dataset
 from ._model import Agency, Mark, Record, Source
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from ._dataset import Dataset
 
 __all__ = ["network", "timeline"]
 
@@ -78,6 +78,7 @@ class _Item:
     exact: bool = True
     marker: str = "o"
     status: str = "held"
+    start_known: bool = True
     row: int = 0
     label_x: float = 0.0
 
@@ -96,8 +97,10 @@ def _lane_agencies(records: Sequence[Record | Source], agencies: Sequence[Agency
         if isinstance(want, Agency):
             out.append(want)
             continue
-        match = [a for a in seen.values() if want.casefold() in (a.id.casefold(), a.label.casefold())]
-        out.append(match[0] if match else dataset().agencies.get(want))
+        # An agency named here that none of the records draws in would have an empty lane: it is left out.
+        key = want.casefold()
+        match = [a for a in seen.values() if key in (a.id.casefold(), a.label.casefold(), a.name.casefold())]
+        out.extend(match[:1])
     return out
 
 
@@ -129,7 +132,7 @@ def _item(m: Mark, lanes: Sequence[str]) -> _Item:
         e0 = e1 = s1
     return _Item(
         kind=m.kind, lane=lane, label=m.label, x0=s0, x0_sure=s1 - 1.0, x1=e0, x1_sure=e1, end=m.end_kind,
-        exact=exact, marker=marker, status=m.status,
+        exact=exact and m.start_known, marker=marker, status=m.status, start_known=m.start_known,
     )  # fmt: skip
 
 
@@ -139,12 +142,42 @@ def _items(records: Sequence[Record | Source], lanes: list[Agency]) -> list[_Ite
     return [_item(m, ids) for r in records if isinstance(r, Record) for m in r.marks(wanted)]
 
 
-def _lane_order(lanes: list[Agency], items: list[_Item]) -> list[tuple[str, ...]]:
-    singles = [(a.id,) for a in lanes]
+#: The lane that gathers the quieter lanes when there are more than ``max_lanes``.
+OTHERS: tuple[str, ...] = ("*others*",)
+
+
+def _lane_order(lanes: list[Agency], items: list[_Item], max_lanes: int) -> list[tuple[str, ...]]:
+    """The lanes that have something to show, busiest first (a pair's shared lane between its two);
+    past ``max_lanes``, the quieter ones are gathered into one lane, :data:`OTHERS`."""
+    used = {i.lane for i in items}
+    singles = [(a.id,) for a in lanes if (a.id,) in used]
     joint = sorted({i.lane for i in items if len(i.lane) > 1}, key=lambda k: (len(k), k))
     if len(singles) == 2 and len(joint) == 1:
         return [singles[0], joint[0], singles[1]]
-    return singles + joint
+    order = singles + joint
+    if len(order) <= max_lanes:
+        return order
+    busy = sorted(order, key=lambda k: -sum(i.lane == k for i in items))[: max(1, max_lanes - 1)]
+    kept = [k for k in order if k in busy]
+    for it in items:
+        if it.lane not in kept:
+            it.label = f"{_lane_name(it.lane, {}, items_names=True)}: {it.label}"
+            it.lane = OTHERS
+    return [*kept, OTHERS]
+
+
+def _lane_name(lane: tuple[str, ...], names: dict[str, str], *, items_names: bool = False) -> str:
+    """A lane's name: one agency, a pair, or the first two and how many more."""
+    if lane == OTHERS:
+        return "other agencies"
+    labels = [names.get(i, i) for i in lane] if not items_names else [_LABELS.get(i, i) for i in lane]
+    if len(labels) <= 2:
+        return " + ".join(labels)
+    return f"{labels[0]} + {labels[1]} + {len(labels) - 2} more"
+
+
+#: Agency labels by id, for the lanes of the picture being laid out.
+_LABELS: dict[str, str] = {}
 
 
 def timeline(
@@ -157,6 +190,7 @@ def timeline(
     start: PartialDate | str | None = None,
     end: PartialDate | str | None = None,
     gap_years: float = 3.0,
+    max_lanes: int = 12,
 ) -> Figure:
     """Draw a timeline of ``items`` (matplotlib extra) and return the Figure.
 
@@ -168,11 +202,18 @@ def timeline(
     more than ``gap_years`` apart get a bracket naming the gap.  ``start``
     and ``end`` limit the dates shown.  With ``path``, the picture is saved
     as PNG or SVG by the file's extension.
+
+    Only lanes with something to show are drawn.  With more than
+    ``max_lanes``, the busiest keep their own lanes and the rest share one,
+    "other agencies", each label naming its agencies.  No label is clipped
+    and no two labels overlap (:func:`label_overlaps` finds none).  Labels
+    say dates in words; an agreement in force from a day not recorded fades
+    in from its signing.
     """
     mpl = _mpl("isscoop.plot.timeline()")
     import matplotlib.pyplot as plt
 
-    lay = _layout(records_of(items), agencies, start, end, gap_years)
+    lay = _layout(records_of(items), agencies, start, end, gap_years, max_lanes)
     own_fig = ax is None
     if ax is None:
         fig = plt.figure(figsize=(lay.width_in, 1.2 + lay.total * 0.36), layout="constrained")
@@ -196,7 +237,7 @@ class _Layout:
 
     drawn: list[_Item]
     lanes: list[tuple[str, ...]]
-    names: dict[str, str]
+    names: dict[tuple[str, ...], str]
     xmin: float
     xmax: float
     lane_y: dict[tuple[str, ...], float]
@@ -213,12 +254,14 @@ def _layout(
     start: PartialDate | str | None,
     end: PartialDate | str | None,
     gap_years: float,
+    max_lanes: int = 12,
 ) -> _Layout:
     """Lanes, the dates shown, and a row for every item so that no two labels or shapes overlap."""
     lane_agencies = _lane_agencies(records, agencies)
     drawn = _items(records, lane_agencies)
-    lanes = _lane_order(lane_agencies, drawn)
     names = {a.id: a.label for a in lane_agencies}
+    _LABELS.clear()
+    _LABELS.update(names)
 
     # -- the dates shown
     xs = [i.x0 for i in drawn] + [i.x1_sure or i.x0_sure for i in drawn]
@@ -228,10 +271,13 @@ def _layout(
     xmin = _ord_bounds(to_partial_date(start))[0] if start is not None else lo - pad
     xmax = _ord_bounds(to_partial_date(end))[1] if end is not None else hi + pad
     drawn = [i for i in drawn if (i.x1_sure if i.x1_sure is not None else i.x0_sure) >= xmin and i.x0 <= xmax]
+    lanes = _lane_order(lane_agencies, drawn, max_lanes)
+    lane_names = {lane: _lane_name(lane, names) for lane in lanes}
 
     width_in = 12.0
-    days_per_inch = (xmax - xmin) / (width_in * 0.78)
-    char_days = _FONT * 0.5 / 72.0 * days_per_inch
+    longest = max((len(n) for n in lane_names.values()), default=0)
+    days_per_inch = (xmax - xmin) / (width_in - 0.6 - longest * _FONT * 0.6 / 72.0)
+    char_days = _FONT * 0.6 / 72.0 * days_per_inch
 
     # -- rows: pack items so that no two labels or shapes overlap
     spans: list[tuple[float, float, _Item]] = []
@@ -244,9 +290,9 @@ def _layout(
         if it.x1 is None:  # a point: its label to the right, or to the left near the right edge
             label_x = shape_end + char_days
             if label_x + text_w > xmax:
-                label_x = it.x0 - char_days - text_w
+                label_x = max(xmin, it.x0 - char_days - text_w)
         else:  # a bar: its label above it, from its start
-            label_x = min(x_start, xmax - text_w)
+            label_x = max(xmin, min(x_start, xmax - text_w))
         it.label_x = label_x
         spans.append((min(x_start, label_x) - char_days, max(shape_end, label_x + text_w) + char_days, it))
     rows_in_lane: dict[tuple[str, ...], list[float]] = {lane: [] for lane in lanes}
@@ -274,7 +320,7 @@ def _layout(
     total = y
 
     return _Layout(
-        drawn=drawn, lanes=lanes, names=names, xmin=xmin, xmax=xmax, lane_y=lane_y, lane_rows=lane_rows,
+        drawn=drawn, lanes=lanes, names=lane_names, xmin=xmin, xmax=xmax, lane_y=lane_y, lane_rows=lane_rows,
         gaps=gaps, total=total, width_in=width_in, row_h=row_h,
     )  # fmt: skip
 
@@ -318,7 +364,11 @@ def _draw(ax: Axes, lay: _Layout) -> None:
         sure_to = min(sure_to, xmax)
         if sure_to > sure_from:
             ax.add_patch(Rectangle((sure_from, yy - h), sure_to - sure_from, h, fc=color, ec="none", zorder=2))
-        if it.x0_sure > it.x0 and it.x0 < xmax:  # uncertain start: hatched over its possible days
+        if not it.start_known:  # in force from a day not recorded: fades in from the first possible day
+            fade = 0.08 * (xmax - xmin)
+            sure_from = max(sure_from, min(it.x0 + fade, sure_to))
+            _fade(ax, max(it.x0, xmin), sure_from, yy - h, h, color, rising=True)
+        elif it.x0_sure > it.x0 and it.x0 < xmax:  # uncertain start: hatched over its possible days
             x = max(it.x0, xmin)
             ax.add_patch(
                 Rectangle((x, yy - h), it.x0_sure - x, h, fc="white", ec=color, hatch="////", lw=0.6, zorder=2)
@@ -333,15 +383,7 @@ def _draw(ax: Axes, lay: _Layout) -> None:
         if it.end == "open":
             ax.plot([xmax], [yy - h / 2], ">", ms=8, color=color, clip_on=False, zorder=3)
         elif it.end == "unknown":
-            fade = 0.08 * (xmax - xmin)
-            steps = 12
-            for k in range(steps):
-                x = sure_to + k * fade / steps
-                if x >= xmax:
-                    break
-                w = min(fade / steps, xmax - x)
-                alpha = 0.9 * (1 - (k + 1) / (steps + 1))
-                ax.add_patch(Rectangle((x, yy - h), w, h, fc=color, ec="none", alpha=alpha, zorder=2))
+            _fade(ax, sure_to, min(xmax, sure_to + 0.08 * (xmax - xmin)), yy - h, h, color, rising=False)
         ax.text(it.label_x, yy + 0.08, it.label, va="bottom", ha="left", fontsize=_FONT, color="#222222")
 
     for lane, a, b, years in lay.gaps:
@@ -363,7 +405,7 @@ def _draw(ax: Axes, lay: _Layout) -> None:
         if k % 2 == 0:
             ax.axhspan(bottom, top, color="#F2F2F2", zorder=0, lw=0)
         ticks.append((top + bottom) / 2)
-        labels.append(" + ".join(lay.names[i] for i in lane))
+        labels.append(lay.names[lane])
     ax.set_yticks(ticks, labels)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-lay.total + 0.05, 0.75)
@@ -372,6 +414,19 @@ def _draw(ax: Axes, lay: _Layout) -> None:
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="x", color="#DDDDDD", lw=0.6, zorder=0)
+
+
+def _fade(ax: Axes, x0: float, x1: float, y: float, h: float, color: str, *, rising: bool) -> None:
+    """A bar that fades out from ``x0`` to ``x1`` (or, ``rising``, fades in): an unknown end or start."""
+    from matplotlib.patches import Rectangle
+
+    steps = 12
+    if x1 <= x0:
+        return
+    w = (x1 - x0) / steps
+    for k in range(steps):
+        alpha = 0.9 * ((k + 1) if rising else (steps - k)) / (steps + 1)
+        ax.add_patch(Rectangle((x0 + k * w, y), w, h, fc=color, ec="none", alpha=alpha, zorder=2))
 
 
 def _gaps(items: list[_Item], gap_years: float) -> list[tuple[tuple[str, ...], float, float, str]]:
@@ -428,7 +483,7 @@ def _legend(fig: Figure, ax: Axes, mpl: Any) -> None:
         ),
         Patch(fc="white", ec="#666666", hatch="////", label="end or start known only roughly"),
         Line2D([], [], marker=">", ls="", color="#666666", label="open end: still going"),
-        Patch(fc="#BBBBBB", alpha=0.5, label="unknown end: fades out"),
+        Patch(fc="#BBBBBB", alpha=0.5, label="unknown end fades out; unknown start fades in"),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=_FONT, frameon=False)
 
@@ -443,6 +498,48 @@ def _save(fig: Figure, path: str | os.PathLike[str]) -> None:
 # -- the network --------------------------------------------------------------------------
 
 
+#: Kinds of program that gather partners into a group of the network picture (ISS, Artemis, ILRS).
+_GROUP_KINDS = frozenset({"space_station", "lunar_station", "exploration_program"})
+_GROUP_COLORS = ("#DD8452", "#8172B3", "#937860", "#64B5CD", "#CCB974")
+#: At most this many agencies stand in one column of the network picture.
+_ROWS = 9
+#: A record with more agencies than this is drawn as a group's membership, not as lines between every pair.
+_MANY = 4
+
+
+def _root(p: Record) -> Record:
+    parent = getattr(p, "parent", None)
+    return p if parent is None else _root(parent)
+
+
+def _groups(records: Sequence[Record | Source]) -> dict[str, tuple[str, set[str]]]:
+    """The partner groups: a station's or exploration program's participants and its agreements' parties.
+
+    ``{program id: (short name, agency ids)}``; a program's missions and
+    modules count for the program they are part of.
+    """
+    out: dict[str, tuple[str, set[str]]] = {}
+    for r in records:
+        if r.kind_name != "program":
+            continue
+        root = _root(r)  # type: ignore[arg-type]
+        kind = getattr(getattr(root, "kind", None), "value", "")
+        if kind not in _GROUP_KINDS:
+            continue
+        name = min((root.label, *getattr(root, "aliases", ())), key=len)
+        members = out.setdefault(root.id, (name, set()))[1]
+        if root is r:
+            members.update(a.id for a in r.agencies_involved())
+    for r in records:
+        if not isinstance(r, Record):
+            continue
+        for prog in getattr(r, "programs", ()):
+            root = _root(prog)
+            if root.id in out and r.kind_name == "agreement":
+                out[root.id][1].update(a.id for a in r.agencies_involved())
+    return {k: v for k, v in out.items() if v[1]}
+
+
 def network(
     items: Dataset | Iterable[Record | Source],
     *,
@@ -452,29 +549,44 @@ def network(
 ) -> Figure:
     """Draw the cooperation network (matplotlib and networkx extras) and return the Figure.
 
-    Agencies are nodes, sized by how many others they work with; a line
-    joins two agencies that met, share an agreement or take part in the same
-    program, thicker for more ties and coloured by the most common kind.
-    Labels are moved apart until none overlap.  With ``path``, the picture
-    is saved as PNG or SVG by the file's extension.
+    Agencies are grouped by the partnerships they belong to: the parties and
+    participants of each station or exploration program (the ISS, Artemis,
+    ILRS), each group a shaded box, and an agency in two groups stands where
+    the two boxes overlap.  Lines join two agencies that met, share an
+    agreement of a few parties or take part in the same mission, thicker
+    for more ties and coloured by the most common kind; the agreements of
+    many parties (the ISS agreement, the Artemis Accords) are the boxes, not
+    a line between every pair.  Agencies are laid out in columns with their
+    labels beside them, so no two labels overlap (:func:`label_overlaps`
+    finds none).  With ``path``, the picture is saved as PNG or SVG by the
+    file's extension.
     """
     _mpl("isscoop.plot.network()")
     nx: Any = require("networkx", "networkx", "isscoop.plot.network()")
     import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch
 
-    multi = to_networkx(items)
+    records = records_of(items)
+    multi = to_networkx(records)
+    many = {r.id for r in records if isinstance(r, Record) and len(r.agencies_involved()) > _MANY}
+    groups = _groups(records)
+    many |= set(groups)
     g = nx.Graph()
     g.add_nodes_from(multi.nodes(data=True))
-    for a, b, data in multi.edges(data=True):
+    for a, b, key, data in multi.edges(keys=True, data=True):
+        if key in many:
+            continue
         if g.has_edge(a, b):
             g[a][b]["weight"] += 1
             g[a][b]["types"].append(data["type"])
         else:
             g.add_edge(a, b, weight=1, types=[data["type"]])
-    g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
+    order = list(groups)
+    member_of = {n: tuple(k for k in order if n in groups[k][1]) for n in g.nodes}
+    g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and not member_of[n]])
     own_fig = ax is None
     if ax is None:
-        fig = plt.figure(figsize=(11, 8.5), layout="constrained")
+        fig = plt.figure(figsize=(12, 8.5), layout="constrained")
         ax = fig.add_subplot()
     else:
         fig = ax.figure  # type: ignore[assignment]
@@ -485,36 +597,97 @@ def network(
         if path is not None:
             _save(fig, path)
         return fig
-    pos = nx.circular_layout(sorted(g.nodes))
-    pos = nx.spring_layout(g, pos=pos, seed=7, k=1.6 / max(1, g.number_of_nodes()) ** 0.5, iterations=60)
+
+    # -- columns: one per combination of groups, in a chain so that overlapping groups are neighbours
+    def column_key(combo: tuple[str, ...]) -> tuple[float, int]:
+        if not combo:
+            return (len(order) + 1.0, 0)
+        return (sum(order.index(k) for k in combo) / len(combo), -len(combo))
+
+    combos = sorted({member_of[n] for n in g.nodes}, key=column_key)
+    if len(order) == 3:  # the middle group between the other two, so that each pair can meet
+        sizes = {k: len(v[1]) for k, v in groups.items()}
+        middle = max(order, key=lambda k: sizes[k])
+        rest = [k for k in order if k != middle]
+        chain = [rest[0], middle, rest[1]]
+        combos = sorted(combos, key=lambda c: (sum(chain.index(k) for k in c) / len(c), -len(c)) if c else (9.0, 0))
+    members: dict[tuple[str, ...], list[str]] = {c: [] for c in combos}
+    for n in sorted(g.nodes, key=lambda n: (-g.degree(n), g.nodes[n].get("label", n))):
+        members[member_of[n]].append(n)
+    columns = [(c, members[c][i : i + _ROWS]) for c in combos for i in range(0, len(members[c]), _ROWS)]
+    longest = max(len(ns) for _, ns in columns)
+    pos: dict[str, tuple[float, float]] = {}
+    xcol = [i + (0.4 if combo == () else 0.0) for i, (combo, _) in enumerate(columns)]  # set apart: no group
+    for x, (_, ns) in zip(xcol, columns, strict=True):
+        for y, n in enumerate(ns):
+            pos[n] = (x, -float(y))
+
+    # -- group boxes, each over the columns its members stand in, staggered so that overlaps show
+    for k_i, key in enumerate(order):
+        xs = [x for x, (combo, _) in enumerate(columns) if key in combo]
+        if not xs:
+            continue
+        color = _GROUP_COLORS[k_i % len(_GROUP_COLORS)]
+        top, bottom = 1.1 + 0.45 * (k_i % 2), -(longest - 1) - 0.6 - 0.15 * k_i
+        x0, x1 = min(xs) - 0.12 - 0.04 * k_i, max(xs) + 0.88 + 0.04 * k_i
+        ax.add_patch(
+            FancyBboxPatch(
+                (x0, bottom), x1 - x0, top - bottom, boxstyle="round,pad=0.02,rounding_size=0.15",
+                fc=color, ec=color, alpha=0.10, lw=1.2, zorder=0,
+            )
+        )  # fmt: skip
+        ax.add_patch(
+            FancyBboxPatch(
+                (x0, bottom), x1 - x0, top - bottom, boxstyle="round,pad=0.02,rounding_size=0.15",
+                fc="none", ec=color, alpha=0.8, lw=1.2, zorder=0,
+            )
+        )  # fmt: skip
+        ax.text(
+            x0 + 0.08, top - 0.12, f"{groups[key][0]} partners", ha="left", va="top", fontsize=_FONT + 2,
+            color=color, fontweight="bold", zorder=4,
+        )  # fmt: skip
+    if () in members:
+        x = next(x for x, (combo, _) in zip(xcol, columns, strict=True) if combo == ())
+        ax.text(x, 1.0, "other ties", ha="left", va="top", fontsize=_FONT + 2, color="#555555", zorder=4)
+
     colors = {"meeting": _COLORS["meeting"], "agreement": _COLORS["agreement"], "program": _COLORS["tenure"]}
     for a, b, data in g.edges(data=True):
         kind = max(set(data["types"]), key=lambda t: (data["types"].count(t), t))
         (x0, y0), (x1, y1) = pos[a], pos[b]
-        ax.plot([x0, x1], [y0, y1], color=colors[kind], lw=0.6 + 0.7 * min(data["weight"], 6), alpha=0.45, zorder=1)
-    sizes = {n: 25 + 10 * g.degree(n) for n in g.nodes}
+        bend = 0.25 if x0 == x1 else 0.08
+        ax.annotate(
+            "", xy=(x1, y1), xytext=(x0, y0),
+            arrowprops={
+                "arrowstyle": "-", "color": colors[kind], "lw": 0.6 + 0.7 * min(data["weight"], 6), "alpha": 0.5,
+                "connectionstyle": f"arc3,rad={bend}", "shrinkA": 3, "shrinkB": 3,
+            },
+            zorder=1,
+        )  # fmt: skip
+    sizes = {n: 25 + 12 * g.degree(n) for n in g.nodes}
     ax.scatter(
         [pos[n][0] for n in g.nodes], [pos[n][1] for n in g.nodes], s=[sizes[n] for n in g.nodes],
         c="#333333", zorder=2, edgecolors="white", linewidths=0.8,
     )  # fmt: skip
-    texts = [
+    for n in g.nodes:
         ax.annotate(
-            g.nodes[n].get("label", n), xy=pos[n], xytext=(0, 6), textcoords="offset points", ha="center",
-            va="bottom", fontsize=_FONT + 1, zorder=3, bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 0.5},
-            arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5, "shrinkA": 0, "shrinkB": 3},
-        )
-        for n in g.nodes
-    ]  # fmt: skip
+            g.nodes[n].get("label", n), xy=pos[n], xytext=(7, 0), textcoords="offset points", ha="left",
+            va="center", fontsize=_FONT + 1, zorder=3, bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.6},
+        )  # fmt: skip
+    ax.set_xlim(-0.4, max(xcol) + 0.95)
+    ax.set_ylim(-(longest - 1) - 1.0, 1.8)
     ax.set_axis_off()
-    ax.margins(0.08)
-    _spread_labels(fig, ax, texts)
     if title:
         ax.set_title(title, loc="left", fontsize=11)
     if own_fig:
         from matplotlib.lines import Line2D
 
         handles = [Line2D([], [], color=c, lw=2.5, label=f"mostly {k}s") for k, c in colors.items()]
-        fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=_FONT + 1, frameon=False)
+        fig.legend(
+            handles=handles, loc="outside lower center", ncol=3, fontsize=_FONT + 1, frameon=False,
+            title="Lines: ties of a few agencies. Boxes: the partners of a station or exploration program "
+            "(its participants and the parties to its agreements).",
+            title_fontsize=_FONT + 1,
+        )  # fmt: skip
     if path is not None:
         _save(fig, path)
     return fig

@@ -9,6 +9,7 @@ each is dismissed at once, so that a page cannot hang the test).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import json
@@ -189,8 +190,10 @@ class Browser:
 
     # -- pages ------------------------------------------------------------------------------------
 
-    def run(self, url: str, check: str) -> PageReport:
+    def run(self, url: str, check: str, *, screenshot: str | None = None) -> PageReport:
         """Open ``url`` in a new tab, wait for its load event, then return the value of the ``check`` expression.
+
+        With ``screenshot``, a PNG of the whole page is written to that path after the check.
 
         ``check`` is a JavaScript expression; a promise is awaited.  Its value
         must be JSON.  The report also holds every console message, uncaught
@@ -212,6 +215,10 @@ class Browser:
             if "exceptionDetails" in result:
                 raise BrowserError(f"the check failed: {result['exceptionDetails']}")
             value = result.get("result", {}).get("value")
+            if screenshot is not None:
+                shot = self._send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session)
+                with open(screenshot, "wb") as fh:
+                    fh.write(base64.b64decode(shot["data"]))
         finally:
             self._send("Target.closeTarget", {"targetId": target}, None)
         with self._lock:

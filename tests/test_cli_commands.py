@@ -201,4 +201,4 @@ def test_own_data_with_data_option() -> None:
     newsroom = str(ROOT / "docs/examples/newsroom.json")
     status, out, _ = run(["show", "newsroom-bakanov-interview-2025", "--data", newsroom])
     assert status == 0
-    assert "date:       2025-08" in out
+    assert "date:       August 2025" in out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import builtins
+import re
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,8 @@ def test_timeline_of_the_story(bundled: isscoop.Dataset, tmp_path: Path) -> None
     assert plot.label_overlaps(fig) == []
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any("6 years 10 months with no meeting of agency heads" in t for t in texts)
-    assert any(t.startswith("seat-swap agreement (in force from 2022-07-14)") for t in texts)
-    assert any(t.startswith("2019-02 ") for t in texts)  # a month, not a day
+    assert any(t.startswith("seat-swap agreement (in force from 14 Jul 2022)") for t in texts)
+    assert any(t.startswith("Feb 2019 ") for t in texts)  # a month, not a day
     lanes = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert lanes == ["NASA", "NASA + Roscosmos", "Roscosmos"]
 
@@ -59,11 +61,61 @@ def test_timeline_on_given_axes_and_whole_dataset(bundled: isscoop.Dataset) -> N
     assert plot.timeline(bundled).axes
 
 
+def _inside(fig: Any) -> list[str]:
+    """Labels that stick out of the saved figure (a clipped label)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    out = []
+    for ax in fig.axes:
+        for t in [*ax.texts, *(ax.get_yticklabels() if ax.axison else [])]:
+            if not t.get_text():
+                continue
+            e = t.get_window_extent(renderer)
+            if e.x0 < box.x0 - 0.5 or e.x1 > box.x1 + 0.5 or e.y0 < box.y0 - 0.5 or e.y1 > box.y1 + 0.5:
+                out.append(t.get_text())
+    return out
+
+
+def test_whole_dataset_timeline_reads_at_any_size(bundled: isscoop.Dataset, tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. constrained layout giving up on a too-tall picture
+        fig = plot.timeline(bundled, path=tmp_path / "all.png")
+    assert plot.label_overlaps(fig) == []
+    assert _inside(fig) == []
+    ax = fig.axes[0]
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    assert 2 <= len(lanes) <= 12 and lanes[-1] == "other agencies", lanes
+    # every lane has something in it: no empty lanes
+    ys = [t.get_position()[1] for t in ax.texts]
+    ticks = list(ax.get_yticks())
+    for tick in ticks:
+        assert any(abs(y - tick) < 12 for y in ys), (tick, lanes)
+    _, height = fig.get_size_inches() * 150
+    assert height < 3000, height  # was 5,288 px with about 20 empty lanes
+    texts = [t.get_text() for t in ax.texts]
+    # an agreement in force from a day not recorded says so, instead of a made-up start
+    assert any("US-Russia agreement" in t and "in force from a date not recorded" in t for t in texts)
+    assert not any(re.search(r"\d{4}-\d{2}|\d[~?]|\.\.", t) for t in texts), texts  # dates in words
+
+
+def test_timeline_groups_lanes_past_max_lanes(bundled: isscoop.Dataset) -> None:
+    fig = plot.timeline(bundled, max_lanes=4)
+    lanes = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(lanes) == 4 and lanes[-1] == "other agencies"
+    assert plot.label_overlaps(fig) == []
+
+
 def test_network(bundled: isscoop.Dataset, tmp_path: Path) -> None:
     pytest.importorskip("networkx")
     fig = plot.network(bundled, path=tmp_path / "n.png", title="network")
     assert (tmp_path / "n.png").exists()
     assert plot.label_overlaps(fig) == []
+    assert _inside(fig) == []
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    # the ISS, Artemis and ILRS partners are grouped, each group named
+    assert {"ISS partners", "Artemis partners", "ILRS partners"} <= set(texts)
+    assert {"Netherlands", "Germany", "United Kingdom", "Canada"} <= set(texts)
     assert plot.network([]).axes
 
 
