@@ -206,7 +206,7 @@ def timeline(
     Only lanes with something to show are drawn.  With more than
     ``max_lanes``, the busiest keep their own lanes and the rest share one,
     "other agencies", each label naming its agencies.  No label is clipped
-    and no two labels overlap (:func:`label_overlaps` finds none).  Labels
+    and no two labels overlap (``label_overlaps`` finds none).  Labels
     say dates in words; an agreement in force from a day not recorded fades
     in from its signing.
     """
@@ -557,7 +557,7 @@ def network(
     for more ties and coloured by the most common kind; the agreements of
     many parties (the ISS agreement, the Artemis Accords) are the boxes, not
     a line between every pair.  Agencies are laid out in columns with their
-    labels beside them, so no two labels overlap (:func:`label_overlaps`
+    labels beside them, so no two labels overlap (``label_overlaps``
     finds none).  With ``path``, the picture is saved as PNG or SVG by the
     file's extension.
     """
