@@ -17,13 +17,26 @@ from typing import Any
 import attrs
 
 from . import _codec
+from ._args import check_text, got
 from ._dates import DateLike, span_window
-from ._errors import DatasetError, InvalidRecord, MergeError, NotFound, Problem
+from ._errors import DatasetError, InvalidArgument, InvalidRecord, MergeError, NotFound, Problem, cut
 from ._exportable import Exportable
-from ._model import KINDS, Agency, Agreement, Claim, Meeting, Official, Program, Rank, Record, Source, version_key
+from ._model import (
+    KINDS,
+    Agency,
+    Agreement,
+    Claim,
+    Meeting,
+    Official,
+    Program,
+    Rank,
+    Record,
+    Source,
+    _check_version,
+    version_key,
+)
 from ._public import present_as_isscoop
 from ._query import AgreementQuery, OfficialQuery, Query
-from ._validators import VERSION_RE
 
 __all__ = ["Conflict", "Dataset", "merge"]
 
@@ -120,7 +133,8 @@ class Dataset(Exportable):
         return f"<Dataset{version}: {counts}>"
 
     def resolve(self, key: str) -> Record:
-        """The agency, official, program, meeting or agreement that ``key`` names."""
+        """The agency, official, program, meeting or agreement that ``key`` names (at most 1,000 characters)."""
+        check_text(key, "key")
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve(key)
@@ -190,9 +204,11 @@ class Dataset(Exportable):
         ['bakanov-bowersox-2025', 'bakanov-duffy-2025']
         """
         allowed = ("meetings", "agreements", "tenures", "programs")
-        bad = [k for k in kinds if k not in allowed]
-        if bad or isinstance(kinds, str):
-            raise InvalidRecord(f"kinds: expected some of {', '.join(allowed)}, got {_cut(kinds)}")
+        if isinstance(kinds, str) or not isinstance(kinds, list | tuple | set | frozenset):
+            raise InvalidArgument(f"kinds: expected a list of some of {', '.join(allowed)}, got {got(kinds)}")
+        bad = [k for k in kinds if not isinstance(k, str) or k not in allowed]
+        if bad:
+            raise InvalidRecord(f"kinds: expected some of {', '.join(allowed)}, got {cut(kinds)}")
         ids = [self.agencies.get(a).id for a in agencies]
         out: list[Record] = []
         if "tenures" in kinds:
@@ -209,8 +225,8 @@ class Dataset(Exportable):
         return out
 
     def successors(self, agency: Agency | str) -> tuple[Agency, ...]:
-        """Agencies that list ``agency`` among their predecessors."""
-        wanted = agency if isinstance(agency, str) else agency.id
+        """Agencies that list ``agency`` (an Agency, or its id or name) among their predecessors."""
+        wanted = self.agencies.get(agency).id
         return tuple(a for a in self.agencies if any(p.id == wanted for p in a.predecessors))
 
     def as_known_on(self, version: str) -> Dataset:
@@ -221,8 +237,7 @@ class Dataset(Exportable):
         has been there since the first release.  Records superseded by then
         are left out; the current version is this dataset itself.
         """
-        if not isinstance(version, str) or not VERSION_RE.fullmatch(version):
-            raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {_cut(version)}")
+        _check_version(version)
         if self.version is not None and version_key(version) > version_key(self.version):
             raise InvalidRecord(f"version: expected {self.version} or earlier, got {version!r}")
         if version == self.version:
@@ -233,11 +248,6 @@ class Dataset(Exportable):
             if not isinstance(r, Record) or r.known_in(version)
         ]
         return Dataset(version=version, **_by_collection(relink_all(kept, prune=True)))
-
-
-def _cut(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
 
 
 def _by_collection(records: Iterable[Record | Source]) -> dict[str, tuple[Any, ...]]:
@@ -415,7 +425,7 @@ def merge(base: Dataset, overlay: Dataset) -> Dataset:
     """
     if not isinstance(base, Dataset) or not isinstance(overlay, Dataset):
         wrong = base if not isinstance(base, Dataset) else overlay
-        raise InvalidRecord(f"merge: expected two Datasets, got {type(wrong).__name__}")
+        raise InvalidArgument(f"merge: expected two Datasets, got {got(wrong)}")
     records, _ = merged_records(base, list(overlay.records()), None)
     return Dataset(version=overlay.version or base.version, **_by_collection(records))
 
