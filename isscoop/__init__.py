@@ -23,6 +23,8 @@ if TYPE_CHECKING:
         Ambiguous,
         DatasetError,
         DateParseError,
+        FileError,
+        InvalidArgument,
         InvalidRecord,
         IsscoopError,
         IsscoopWarning,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
         NotFound,
         Problem,
         Undecidable,
+        UnknownField,
     )
     from ._files import conflicts, dataset, dump, load, schema
     from ._model import (
@@ -90,6 +93,8 @@ __all__ = [
     "DateLike",
     "DateParseError",
     "DatedName",
+    "FileError",
+    "InvalidArgument",
     "InvalidRecord",
     "IsscoopError",
     "IsscoopWarning",
@@ -118,6 +123,7 @@ __all__ = [
     "Tenure",
     "Tri",
     "Undecidable",
+    "UnknownField",
     "__version__",
     "agencies",
     "agreements",
