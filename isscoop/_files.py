@@ -104,7 +104,7 @@ def _read_text(source: PathLike, ctx: _codec.Context) -> tuple[str, str | None]:
         try:
             data = read_regular(name)
         except NotRegular as e:
-            ctx.problem("$", f"cannot read file: it is {e}", "a regular file")
+            ctx.problem("$", f"cannot read file: it is {e}")
             return name, None
         except TooLarge as e:
             ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes", e.size)
