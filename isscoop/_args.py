@@ -19,6 +19,7 @@ type but the wrong form raises :class:`~isscoop.InvalidRecord` (a
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from typing import Any, Final
@@ -113,12 +114,21 @@ def check_path(value: object, what: str) -> str:
         raise InvalidRecord(f"{what}: expected a path of at most {MAX_PATH_CHARS:,} characters, got {cut(value)}")
     if "\x00" in value:
         raise InvalidRecord(f"{what}: expected a path without NUL characters, got {cut(value)}")
+    try:
+        os.fsencode(value)
+    except UnicodeError:
+        raise InvalidRecord(f"{what}: expected a path the file system can encode, got {cut(value)}") from None
     return value
 
 
 def is_path(value: object) -> bool:
     """Whether ``value`` is meant as a path (a str or an ``os.PathLike``), rather than a file object."""
     return isinstance(value, str | os.PathLike)
+
+
+def is_file_object(value: object) -> bool:
+    """Whether ``value`` is an open (or closed) file object, which is never a collection of records."""
+    return isinstance(value, io.IOBase)
 
 
 def has_method(value: object, name: str) -> bool:

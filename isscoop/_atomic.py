@@ -26,10 +26,11 @@ import secrets
 import signal
 import stat
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ._errors import FileError, cut
 
-__all__ = ["write_files"]
+__all__ = ["write_files", "write_stream"]
 
 #: How much ``os.write`` is asked to write at a time.
 CHUNK = 1 << 20
@@ -72,6 +73,20 @@ def write_files(files: Sequence[tuple[str, bytes]], *, what: str = "path") -> No
     finally:
         for tmp, _ in staged:
             _remove(tmp)
+
+
+def write_stream(stream: Any, text: str) -> None:
+    """Write ``text`` to a file object: as text, or as UTF-8 to a binary one; a failure raises FileError.
+
+    A file object is written to directly: it cannot be replaced atomically.
+    """
+    try:
+        try:
+            stream.write(text)
+        except TypeError:  # a binary file
+            stream.write(text.encode("utf-8"))
+    except (OSError, ValueError, TypeError) as e:  # a closed file gives ValueError
+        raise FileError(f"cannot write to the file object: {cut(str(e), 100)}") from None
 
 
 def _target(path: str, what: str) -> str:
@@ -187,6 +202,8 @@ def _roll_back(backups: list[tuple[str, str | None]]) -> None:
         with contextlib.suppress(OSError):
             if backup is None:
                 os.unlink(target)
+            elif os.path.samefile(backup, target):  # never replaced: rename() would do nothing and keep both
+                os.unlink(backup)
             else:
                 os.replace(backup, target)
 

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from . import _codec
-from ._args import check_text, got
+from ._args import check_text, got, is_file_object
 from ._dates import DateLike, span_window
 from ._errors import DatasetError, InvalidArgument, InvalidRecord, MergeError, NotFound, Problem, cut
 from ._exportable import Exportable
@@ -59,28 +59,45 @@ def _default_locate(kind: str, index: int) -> tuple[str, str]:
     return "<Dataset>", f"$.{kind}[{index}]"
 
 
+def _of(cls: type[Record] | type[Source], items: object) -> tuple[Any, ...]:
+    """The records given for a collection, checked to be records of its kind."""
+    if isinstance(items, str | bytes | Mapping) or is_file_object(items) or not isinstance(items, Iterable):
+        raise InvalidArgument(f"{cls.collection}: expected {cls.__name__} records, got {got(items)}")
+    out = []
+    for x in items:
+        if not isinstance(x, cls):
+            raise InvalidArgument(f"{cls.collection}: expected {cls.__name__} records, got an item {got(x)}")
+        out.append(x)
+    return tuple(out)
+
+
 def _agencies(items: Iterable[Agency]) -> Query[Agency]:
-    return Query(items, kind="agency")
+    return Query(_of(Agency, items), kind="agency")
 
 
 def _officials(items: Iterable[Official]) -> OfficialQuery:
-    return OfficialQuery(items, kind="official")
+    return OfficialQuery(_of(Official, items), kind="official")
 
 
 def _programs(items: Iterable[Program]) -> Query[Program]:
-    return Query(items, kind="program")
+    return Query(_of(Program, items), kind="program")
 
 
 def _meetings(items: Iterable[Meeting]) -> Query[Meeting]:
-    return Query(items, kind="meeting")
+    return Query(_of(Meeting, items), kind="meeting")
 
 
 def _agreements(items: Iterable[Agreement]) -> AgreementQuery:
-    return AgreementQuery(items, kind="agreement")
+    return AgreementQuery(_of(Agreement, items), kind="agreement")
 
 
 def _sources(items: Iterable[Source]) -> Query[Source]:
-    return Query(items, kind="source")
+    return Query(_of(Source, items), kind="source")
+
+
+def _version(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        _check_version(value)
 
 
 @attrs.frozen(kw_only=True, eq=True)
@@ -103,7 +120,7 @@ class Dataset(Exportable):
     meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_meetings)
     agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
-    version: str | None = attrs.field(default=None)
+    version: str | None = attrs.field(default=None, validator=_version)
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -235,6 +235,8 @@ class PartialDate:
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:
         """A day-precision date from a ``datetime.date`` or ``datetime.datetime``."""
+        if not isinstance(value, _dt.date):
+            raise DateParseError(f"expected a datetime.date, got {cut(value)} ({type(value).__name__})")
         return cls(year=value.year, month=value.month, day=value.day)
 
     @classmethod
@@ -248,6 +250,8 @@ class PartialDate:
         >>> PartialDate.from_text("Thursday 31 July 2025")
         PartialDate('2025-07-31')
         """
+        if not isinstance(text, str):
+            raise DateParseError(f"expected a date string, got {cut(text)} ({type(text).__name__})")
         check_date_text(text)
         try:
             return cls.parse(text)

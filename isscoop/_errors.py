@@ -134,9 +134,7 @@ class NotFound(IsscoopError, LookupError):
     ``close_matches`` attribute, a tuple of str.
     """
 
-    def __init__(
-        self, key: str, kind: str, close_matches: Sequence[str] = (), *, message: str | None = None
-    ) -> None:
+    def __init__(self, key: str, kind: str, close_matches: Sequence[str] = (), *, message: str | None = None) -> None:
         self.key = key
         self.kind = kind
         self.close_matches = tuple(close_matches)
@@ -236,7 +234,12 @@ class Problem:
             text += f"; expected {self.expected}"
         if self.got is not None:
             text += f", got {self.got}"
-        return text
+        return text if text.isprintable() else _printable(text)
+
+
+def _printable(text: str) -> str:
+    """``text`` with line breaks, other control characters and lone surrogates escaped, so it stays one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class DatasetError(IsscoopError, ValueError):

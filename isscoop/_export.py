@@ -25,8 +25,8 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 import attrs
 
-from ._args import check_opt_text, check_path, check_text, got, has_method, is_path
-from ._atomic import write_files
+from ._args import check_opt_text, check_path, check_text, got, has_method, is_file_object, is_path
+from ._atomic import write_files, write_stream
 from ._codec import dump_record
 from ._dates import PartialDate, Precision
 from ._errors import FileError, InvalidArgument, InvalidRecord, MissingExtra, cut
@@ -74,7 +74,7 @@ def records_of(items: Items) -> list[Record | Source]:
 
     if isinstance(items, Dataset):
         return [r for r in items.records() if not isinstance(r, Source)]
-    if isinstance(items, str | bytes | bytearray | dict) or not isinstance(items, Iterable):
+    if isinstance(items, str | bytes | bytearray | dict) or is_file_object(items) or not isinstance(items, Iterable):
         raise InvalidArgument(f"items: expected records (a Dataset, a Query or records), got {got(items)}")
     out: list[Record | Source] = []
     for x in items:
@@ -96,11 +96,8 @@ def write_text(path_or_file: str | os.PathLike[str] | IO[str], text: str) -> Non
     """Write ``text`` to a path (atomically, as UTF-8; see :func:`isscoop.dump`) or to a file object."""
     if isinstance(path_or_file, str | os.PathLike):
         write_files([(os.fspath(path_or_file), text.encode("utf-8"))])
-        return
-    try:
-        path_or_file.write(text)
-    except (OSError, ValueError) as e:  # a closed file gives ValueError
-        raise FileError(f"cannot write to the file object: {cut(str(e), 100)}") from None
+    else:
+        write_stream(path_or_file, text)
 
 
 def _edtf(d: PartialDate | None) -> str:

@@ -24,7 +24,7 @@ import attrs
 
 from . import _codec
 from ._args import check_flag, check_path, got, has_method, is_path
-from ._atomic import file_kind, write_files
+from ._atomic import file_kind, write_files, write_stream
 from ._dataset import (
     Conflict,
     Dataset,
@@ -35,7 +35,7 @@ from ._dataset import (
     newer,
     overlap_problems,
 )
-from ._errors import DatasetError, FileError, InvalidArgument, IsscoopWarning, Problem, cut
+from ._errors import DatasetError, InvalidArgument, IsscoopWarning, Problem, cut
 from ._model import Record
 from ._public import present_as_isscoop
 
@@ -418,17 +418,6 @@ def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
 
 def _dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def write_stream(stream: Any, text: str) -> None:
-    """Write ``text`` to a file object: as text, or as UTF-8 to a binary one; failures raise FileError."""
-    try:
-        try:
-            stream.write(text)
-        except TypeError:  # a binary file
-            stream.write(text.encode("utf-8"))
-    except (OSError, ValueError, TypeError) as e:  # a closed file gives ValueError
-        raise FileError(f"cannot write to the file object: {cut(str(e), 100)}") from None
 
 
 def schema() -> dict[str, Any]:

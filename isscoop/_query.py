@@ -565,7 +565,12 @@ class Query(Exportable, Generic[T]):
                         return False
                 elif have != wanted:
                     return False
-            return predicate is None or bool(predicate(item))
+            if predicate is None:
+                return True
+            try:
+                return bool(predicate(item))
+            except TypeError as e:  # a function that does not take a record
+                raise InvalidArgument(f"predicate: calling it with a {self._kind} failed: {cut(str(e), 150)}") from e
 
         return self._new(x for x in self if match(x))
 
@@ -676,7 +681,10 @@ class Query(Exportable, Generic[T]):
         check_callable(key, "key")
         check_flag(reverse, "reverse")
         items = self._index.items
-        order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
+        try:
+            order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
+        except TypeError as e:  # a key function that does not take a record, or gives values that cannot be ordered
+            raise InvalidArgument(f"key: sorting by it failed: {cut(str(e), 150)}") from e
         return self._view(order)
 
     def first(self) -> T | None:
@@ -723,7 +731,6 @@ class OfficialQuery(Query[Official]):
 
         tenures = self._index.heads().get(agency_id, ())
         return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
-
 
     def _agency_id(self, of: object) -> str:
         """The id of the agency ``of`` is or names."""

@@ -421,7 +421,7 @@ def _search(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         _print_json([{"type": r.kind_name, "id": r.id, "label": r.label} for r in hits])
         return 0
     if not hits:
-        print(f"isscoop: nothing matches {args.text!r}", file=sys.stderr)
+        print(f"isscoop: nothing matches {cut(args.text)}", file=sys.stderr)
         return 1
     for r in hits:
         print(f"{r.kind_name:<10} {r.id:<40} {r.label}")

@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._args import check_flag, got
+from ._args import check_flag, got, is_file_object
 from ._dataset import Dataset
 from ._errors import InvalidArgument, InvalidRecord, MissingExtra, cut
 from ._export import (
@@ -82,7 +82,7 @@ def from_records(rows: Iterable[dict[str, Any]], *, include_bundled: bool = Fals
     :class:`~isscoop.InvalidRecord`.
     """
     check_flag(include_bundled, "include_bundled")
-    if isinstance(rows, str | bytes | Mapping) or not isinstance(rows, Iterable):
+    if isinstance(rows, str | bytes | Mapping) or is_file_object(rows) or not isinstance(rows, Iterable):
         raise InvalidArgument(f"rows: expected an iterable of dicts, got {got(rows)}")
     doc: dict[str, Any] = {"format_version": 1}
     sources: dict[str, dict[str, Any]] = {}

@@ -210,7 +210,7 @@ def timeline(
         span_window(start, end)  # raises on a bad date, or an end before the start
     if isinstance(gap_years, bool) or not isinstance(gap_years, int | float):
         raise InvalidArgument(f"gap_years: expected a number of years, got {got(gap_years)}")
-    if not math.isfinite(gap_years) or gap_years < 0:
+    if not math.isfinite(float(min(gap_years, 1e300))) or gap_years < 0:
         raise InvalidRecord(f"gap_years: expected a finite number of years, 0 or more, got {cut(gap_years)}")
 
     lay = _layout(records_of(items), agencies, start, end, gap_years)
