@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Final, Literal, Self, TypeAlias
 import attrs
 
 from . import _validators as v
-from ._args import check_flag, check_opt_text, check_text, got
+from ._args import MAX_ID_CHARS, check_flag, check_opt_text, check_text, got
 from ._dates import (
     NEG_INF,
     POS_INF,
@@ -136,6 +136,8 @@ def _check_ids(ids: object, what: str) -> None:
     for ident in ids:
         if not isinstance(ident, str):
             raise InvalidArgument(f"{what}: expected a set of record ids (str), got an item {got(ident)}")
+        if len(ident) > MAX_ID_CHARS:
+            raise InvalidRecord(f"{what}: expected ids of at most {MAX_ID_CHARS} characters, got {cut(ident)}")
 
 
 def _check_version(version: object) -> None:

@@ -10,7 +10,10 @@ recorded as a failure with the call's label.
 
 Calls run in the main thread under ``SIGALRM``: a call still running after
 :data:`HARD_LIMIT` seconds is interrupted (a blocking ``open`` of a FIFO
-too), so that a hang fails the test instead of stopping it.
+too), so that a hang fails the test instead of stopping it.  The cyclic
+garbage collector is paused during each timed call (as ``isscoop.load``
+pauses it itself), so that collecting the suite's own garbage is not
+counted against the call that happened to trigger it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import contextlib
 import datetime as dt
 import decimal
 import fractions
+import gc
 import io
 import os
 import signal
@@ -139,6 +143,8 @@ def consume(result: object) -> None:
 def run(label: str, call: Callable[[], object]) -> Outcome:
     """Run ``call`` under the time limits and judge it."""
     error: BaseException | None = None
+    collecting = gc.isenabled()
+    gc.disable()  # a collection of the test's own garbage is not the call's time; it runs between calls
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         start = time.perf_counter()
@@ -157,6 +163,8 @@ def run(label: str, call: Callable[[], object]) -> Outcome:
                 except Exception as inner:  # the message itself fails
                     error = inner
         seconds = time.perf_counter() - start
+    if collecting:
+        gc.enable()
     return Outcome(label=label, seconds=seconds, error=error, broken=judge(error, seconds))
 
 

@@ -41,7 +41,7 @@ from isscoop import cli
 
 from .hostile import LIMIT, MAX_MESSAGE, MILLION, Tally, run, safe_path
 
-N: Final = int(os.environ.get("ISSCOOP_HOSTILE_N", "150")) // 2
+N: Final = int(os.environ.get("ISSCOOP_HOSTILE_N", "150"))
 ROOT: Final = Path(__file__).resolve().parent.parent
 
 H: Final = "<H>"  # a slot for a hostile string
