@@ -280,7 +280,7 @@ def load(*paths: PathLike, include_bundled: bool = False, strict: bool = False) 
 
     Only regular files are read: a FIFO, a device or a socket is a problem
     found by ``stat`` before anything is opened, so that loading never
-    blocks, and no more than :data:`MAX_FILE_BYTES` (64 MiB) is read from a
+    blocks, and no more than the size limit (64 MiB) is read from a
     file, whatever size it claims.  A path that is not a ``str`` or
     ``os.PathLike`` (or a file object with ``read``) raises
     :class:`~isscoop.InvalidArgument`; an empty path, one with a NUL
