@@ -156,7 +156,7 @@ def _commit(staged: list[tuple[str, str]]) -> None:
     """Rename every staged file over its target, all or nothing."""
     if len(staged) == 1:
         tmp, target = staged[0]
-        os.replace(tmp, target)
+        _rename(tmp, target)
         _sync_folder(os.path.dirname(target))
         return
     backups: list[tuple[str, str | None]] = []  # (target, copy of the old file or None if there was none)
@@ -164,7 +164,7 @@ def _commit(staged: list[tuple[str, str]]) -> None:
         try:
             for tmp, target in staged:
                 backups.append((target, _backup(target)))
-                os.replace(tmp, target)
+                _rename(tmp, target)
         except BaseException:
             _roll_back(backups)
             raise
@@ -173,6 +173,15 @@ def _commit(staged: list[tuple[str, str]]) -> None:
                 _remove(backup)
     for folder in {os.path.dirname(t) for _, t in staged}:
         _sync_folder(folder)
+
+
+def _rename(tmp: str, target: str) -> None:
+    """Rename the staged file over its target; an error names the target, not the temporary file."""
+    try:
+        os.replace(tmp, target)
+    except OSError as e:
+        e.filename, e.filename2 = target, None
+        raise
 
 
 def _backup(target: str) -> str | None:

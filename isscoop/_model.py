@@ -1077,7 +1077,7 @@ class Program(Record):
             (
                 window_answer((p.period or self.period).bounds(), lo, hi, label, p.period or self.period)
                 for p in self.participations
-                if p.agency == agency
+                if p.agency.id == agency.id
             ),
             f"{agency.label} is not recorded as a participant in {self.name}",
         )

@@ -329,7 +329,9 @@ def test_permission_denied_at_a_rename(
 ) -> None:
     error = expect_failure(writer, tmp_path, Faults(str(tmp_path), replace_at=k, no_links=not links), monkeypatch)
     if writer.name != "isscoop export -o":
-        assert isinstance(error, PermissionError | isscoop.FileError) and error.errno == errno.EACCES
+        assert isinstance(error, isscoop.FileError) and error.errno == errno.EACCES
+        assert error.filename is not None and not Path(error.filename).name.startswith(".")  # the target, by name
+        assert Path(error.filename).name in str(error)
 
 
 @pytest.mark.parametrize("k", range(1, 7))

@@ -512,6 +512,27 @@ def test_membership_never_raises_for_odd_values(world: World) -> None:
             assert outcome.error is None and outcome.broken is None, (label, outcome.error)
 
 
+def test_day_in_an_agreement_or_a_period_keeps_the_rules(world: World) -> None:
+    """``day in agreement`` and ``day in period``: False for what is not a date, isscoop's errors otherwise."""
+    tally = Tally("day in agreement/period")
+    holders: list[object] = [world.ds.agreements.get("seat-swap-2022"), isscoop.Period.parse("2018/2025")]
+    for holder in holders:
+        for label, value in hostile_values(world.folder):
+            tally.add(run(f"{label} in {holder!r}", lambda v=value, h=holder: v in h))  # type: ignore[misc]
+    assert not tally.broken, tally.failures()
+
+
+def test_a_record_from_another_version_of_the_dataset_is_matched_by_id(world: World) -> None:
+    """A corrected copy of an agency (same id, other fields) is the same participant, not a stranger."""
+    iss = world.ds.programs.get("iss")
+    nasa = world.ds.agencies.get("nasa")
+    corrected = attrs.evolve(nasa, note="a correction laid over the bundled record")
+    assert corrected != nasa
+    assert iss.includes(corrected, on="2020").value is iss.includes(nasa, on="2020").value is isscoop.Tri.YES
+    assert world.ds.agencies.get(corrected) is nasa
+    assert world.ds.meetings.involving(corrected) == world.ds.meetings.involving(nasa)
+
+
 # -- Hypothesis: targets, arguments and values at random ------------------------------------------------
 
 
