@@ -221,15 +221,20 @@ def _stream_name(source: object) -> str:
         name = getattr(source, "name", None)
     except Exception:  # a property that fails
         name = None
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    if isinstance(name, int) and not isinstance(name, bool):  # a file opened from a descriptor
+        name = str(name)
     return name[:1000] if isinstance(name, str) else "<stream>"
 
 
 def _expand(paths: Iterable[PathLike], ctx: _codec.Context) -> Iterator[PathLike]:
-    """The files to read: each path, with a folder replaced by its ``*.json`` files in name order."""
+    """The files to read: each path, with a folder replaced by its ``*.json`` files in name order
+    (hidden ones aside, as a glob would: temporary files of a write in progress among them)."""
     for p in paths:
         if isinstance(p, str | os.PathLike) and os.path.isdir(p):
             try:
-                names = sorted(e.name for e in os.scandir(p) if e.name.endswith(".json"))
+                names = sorted(e.name for e in os.scandir(p) if e.name.endswith(".json") and e.name[0] != ".")
             except OSError as e:
                 ctx.file = os.fspath(p)
                 ctx.problem("$", f"cannot list folder: {e.strerror or e}")

@@ -587,6 +587,14 @@ def test_a_fifo_swapped_in_after_the_stat_is_still_refused(tmp_path: Path, monke
     LEDGER.cases += 1
 
 
+def test_hidden_files_in_a_folder_are_not_read(tmp_path: Path) -> None:
+    """As with a glob: a hidden ``.x.json`` (or a temporary file of an interrupted write) is left alone."""
+    isscoop.dump(small_dataset(), tmp_path)
+    (tmp_path / ".editor-backup.json").write_text("not JSON", encoding="utf-8")
+    (tmp_path / ".agencies.json.0123abcd.tmp").write_text("not JSON", encoding="utf-8")
+    assert isscoop.load(tmp_path) == small_dataset()
+
+
 def test_nothing_is_ever_lost() -> None:
     """The sum over every case above (run in this module before this test)."""
     assert LEDGER.lost == 0
