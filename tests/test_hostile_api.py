@@ -199,15 +199,11 @@ def base_args(w: World) -> dict[str, Any]:
 #: Base arguments that differ from the ones by name, for some targets.
 OVERRIDES: Final[dict[str, dict[str, Any]]] = {
     "isscoop.dump": {"path": "dumped.json"},
-    "Dataset.timeline": {"kinds": ("meetings",)},
     "Dataset.successors": {"agency": "Roscosmos"},
-    "Dataset.as_known_on": {"version": "2026.11.0"},
     "PartialDate.parse": {"text": "2025-07"},
     "PartialDate.from_text": {"text": "July 2025"},
     "PartialDate.from_date": {"value": dt.date(2025, 7, 31)},
     "Period.parse": {"text": "2018/2025"},
-    "Period.between": {"start": "2018", "end": "2025"},
-    "Claim.known_in": {"version": "2026.11.0"},
     "isscoop.to_partial_date": {"field": "day"},
     "isscoop.export.read_csv": {"path_or_file": "small.csv"},
     "isscoop.plot.timeline": {"agencies": None},
@@ -243,7 +239,7 @@ def _skip_member(cls: type, name: str) -> bool:
 
 def _target(label: str, func: Callable[..., Any], w: World, names: dict[str, Any]) -> Target:
     overrides: dict[str, Any] = {}
-    for key in _override_key(label):
+    for key in reversed(_override_key(label)):  # the most specific key wins
         overrides.update(OVERRIDES.get(key, {}))
     signature = inspect.signature(func)
     base: dict[str, Any] = {}
