@@ -23,6 +23,8 @@ if TYPE_CHECKING:
         Ambiguous,
         DatasetError,
         DateParseError,
+        FileError,
+        InvalidArgument,
         InvalidRecord,
         IsscoopError,
         IsscoopWarning,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
         NotFound,
         Problem,
         Undecidable,
+        UnknownField,
         UnsafeURL,
     )
     from ._files import conflicts, dataset, dump, load, schema
@@ -91,6 +94,8 @@ __all__ = [
     "DateLike",
     "DateParseError",
     "DatedName",
+    "FileError",
+    "InvalidArgument",
     "InvalidRecord",
     "IsscoopError",
     "IsscoopWarning",
@@ -119,6 +124,7 @@ __all__ = [
     "Tenure",
     "Tri",
     "Undecidable",
+    "UnknownField",
     "UnsafeURL",
     "__version__",
     "agencies",

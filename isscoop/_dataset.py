@@ -12,18 +12,31 @@ import contextvars
 import heapq
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from . import _codec
+from ._args import check_text, got, is_file_object
 from ._dates import DateLike, span_window
-from ._errors import DatasetError, InvalidRecord, MergeError, NotFound, Problem
+from ._errors import DatasetError, InvalidArgument, InvalidRecord, MergeError, NotFound, Problem, cut
 from ._exportable import Exportable
-from ._model import KINDS, Agency, Agreement, Claim, Meeting, Official, Program, Rank, Record, Source, version_key
+from ._model import (
+    KINDS,
+    Agency,
+    Agreement,
+    Claim,
+    Meeting,
+    Official,
+    Program,
+    Rank,
+    Record,
+    Source,
+    _check_version,
+    version_key,
+)
 from ._public import present_as_isscoop
 from ._query import AgreementQuery, OfficialQuery, Query
-from ._validators import VERSION_RE
 
 __all__ = ["Conflict", "Dataset", "merge"]
 
@@ -46,28 +59,45 @@ def _default_locate(kind: str, index: int) -> tuple[str, str]:
     return "<Dataset>", f"$.{kind}[{index}]"
 
 
+def _of(cls: type[Record] | type[Source], items: object) -> tuple[Any, ...]:
+    """The records given for a collection, checked to be records of its kind."""
+    if isinstance(items, str | bytes | Mapping) or is_file_object(items) or not isinstance(items, Iterable):
+        raise InvalidArgument(f"{cls.collection}: expected {cls.__name__} records, got {got(items)}")
+    out = []
+    for x in items:
+        if not isinstance(x, cls):
+            raise InvalidArgument(f"{cls.collection}: expected {cls.__name__} records, got an item {got(x)}")
+        out.append(x)
+    return tuple(out)
+
+
 def _agencies(items: Iterable[Agency]) -> Query[Agency]:
-    return Query(items, kind="agency")
+    return Query(_of(Agency, items), kind="agency")
 
 
 def _officials(items: Iterable[Official]) -> OfficialQuery:
-    return OfficialQuery(items, kind="official")
+    return OfficialQuery(_of(Official, items), kind="official")
 
 
 def _programs(items: Iterable[Program]) -> Query[Program]:
-    return Query(items, kind="program")
+    return Query(_of(Program, items), kind="program")
 
 
 def _meetings(items: Iterable[Meeting]) -> Query[Meeting]:
-    return Query(items, kind="meeting")
+    return Query(_of(Meeting, items), kind="meeting")
 
 
 def _agreements(items: Iterable[Agreement]) -> AgreementQuery:
-    return AgreementQuery(items, kind="agreement")
+    return AgreementQuery(_of(Agreement, items), kind="agreement")
 
 
 def _sources(items: Iterable[Source]) -> Query[Source]:
-    return Query(items, kind="source")
+    return Query(_of(Source, items), kind="source")
+
+
+def _version(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        _check_version(value)
 
 
 @attrs.frozen(kw_only=True, eq=True)
@@ -84,13 +114,16 @@ class Dataset(Exportable):
     PartialDate('2025-07-31')
     """
 
+    #: Exports of a dataset take all its records of every kind (sources come along with them).
+    exports_every_record: ClassVar[bool] = True
+
     agencies: Query[Agency] = attrs.field(factory=tuple, converter=_agencies)
     officials: OfficialQuery = attrs.field(factory=OfficialQuery, converter=_officials)
     programs: Query[Program] = attrs.field(factory=tuple, converter=_programs)
     meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_meetings)
     agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
-    version: str | None = attrs.field(default=None)
+    version: str | None = attrs.field(default=None, validator=_version)
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _referrers: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -121,7 +154,8 @@ class Dataset(Exportable):
         return f"<Dataset{version}: {counts}>"
 
     def resolve(self, key: str) -> Record:
-        """The agency, official, program, meeting or agreement that ``key`` names."""
+        """The agency, official, program, meeting or agreement that ``key`` names (at most 1,000 characters)."""
+        check_text(key, "key")
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve(key)
@@ -202,9 +236,11 @@ class Dataset(Exportable):
         ['bakanov-bowersox-2025', 'bakanov-duffy-2025']
         """
         allowed = ("meetings", "agreements", "tenures", "programs")
-        bad = [k for k in kinds if k not in allowed]
-        if bad or isinstance(kinds, str):
-            raise InvalidRecord(f"kinds: expected some of {', '.join(allowed)}, got {_cut(kinds)}")
+        if isinstance(kinds, str) or not isinstance(kinds, list | tuple | set | frozenset):
+            raise InvalidArgument(f"kinds: expected a list of some of {', '.join(allowed)}, got {got(kinds)}")
+        bad = [k for k in kinds if not isinstance(k, str) or k not in allowed]
+        if bad:
+            raise InvalidRecord(f"kinds: expected some of {', '.join(allowed)}, got {cut(kinds)}")
         ids = [self.agencies.get(a).id for a in agencies]
         out: list[Record] = []
         if "tenures" in kinds:
@@ -221,8 +257,8 @@ class Dataset(Exportable):
         return out
 
     def successors(self, agency: Agency | str) -> tuple[Agency, ...]:
-        """Agencies that list ``agency`` among their predecessors."""
-        wanted = agency if isinstance(agency, str) else agency.id
+        """Agencies that list ``agency`` (an Agency, or its id or name) among their predecessors."""
+        wanted = self.agencies.get(agency).id
         return tuple(a for a in self.agencies if any(p.id == wanted for p in a.predecessors))
 
     def as_known_on(self, version: str) -> Dataset:
@@ -233,8 +269,7 @@ class Dataset(Exportable):
         has been there since the first release.  Records superseded by then
         are left out; the current version is this dataset itself.
         """
-        if not isinstance(version, str) or not VERSION_RE.fullmatch(version):
-            raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {_cut(version)}")
+        _check_version(version)
         if self.version is not None and version_key(version) > version_key(self.version):
             raise InvalidRecord(f"version: expected {self.version} or earlier, got {version!r}")
         if version == self.version:
@@ -245,11 +280,6 @@ class Dataset(Exportable):
             if not isinstance(r, Record) or r.known_in(version)
         ]
         return Dataset(version=version, **_by_collection(relink_all(kept, prune=True)))
-
-
-def _cut(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
 
 
 def _by_collection(records: Iterable[Record | Source]) -> dict[str, tuple[Any, ...]]:
@@ -442,7 +472,7 @@ def merge(base: Dataset, overlay: Dataset) -> Dataset:
     """
     if not isinstance(base, Dataset) or not isinstance(overlay, Dataset):
         wrong = base if not isinstance(base, Dataset) else overlay
-        raise InvalidRecord(f"merge: expected two Datasets, got {type(wrong).__name__}")
+        raise InvalidArgument(f"merge: expected two Datasets, got {got(wrong)}")
     records, _ = merged_records(base, list(overlay.records()), None)
     return Dataset(version=overlay.version or base.version, **_by_collection(records))
 

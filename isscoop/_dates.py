@@ -35,7 +35,8 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from ._errors import DateParseError, Undecidable
+from ._args import check_date_text
+from ._errors import DateParseError, Undecidable, cut
 from ._public import present_as_isscoop
 
 __all__ = [
@@ -262,9 +263,9 @@ def _time_refusal(text: str, t: str) -> DateParseError:
 
 def _check_int(field: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise DateParseError(f"{field}: expected an int, got {value!r} ({type(value).__name__})")
+        raise DateParseError(f"{field}: expected an int, got {cut(value)} ({type(value).__name__})")
     if not low <= value <= high:
-        raise DateParseError(f"{field}: expected {low}..{high}, got {value!r}")
+        raise DateParseError(f"{field}: expected {low}..{high}, got {cut(value)}")
     return value
 
 
@@ -311,18 +312,18 @@ class PartialDate:
             _check_int("month", self.month, 1, 12)
         if self.day is not None:
             if self.month is None:
-                raise DateParseError(f"day: a day needs a month, got day={self.day!r} and no month")
+                raise DateParseError(f"day: a day needs a month, got day={cut(self.day)} and no month")
             _check_int("day", self.day, 1, _month_length(self.year, self.month))
         for flag in ("approximate", "uncertain"):
             if not isinstance(getattr(self, flag), bool):
-                raise DateParseError(f"{flag}: expected a bool, got {getattr(self, flag)!r}")
+                raise DateParseError(f"{flag}: expected a bool, got {cut(getattr(self, flag))}")
         if self.season is not None or self.unspecified_year_digits or self.unspecified_month or self.unspecified_day:
             self._check_level_1()
 
     def _check_level_1(self) -> None:
         for flag in ("unspecified_month", "unspecified_day"):
             if not isinstance(getattr(self, flag), bool):
-                raise DateParseError(f"{flag}: expected a bool, got {getattr(self, flag)!r}")
+                raise DateParseError(f"{flag}: expected a bool, got {cut(getattr(self, flag))}")
         digits = _check_int("unspecified_year_digits", self.unspecified_year_digits, 0, 2)
         has = {
             "month": self.month is not None,
@@ -376,7 +377,8 @@ class PartialDate:
         isscoop.DateParseError: '2025-13': month: expected 1..12, got 13
         """
         if not isinstance(text, str):
-            raise DateParseError(f"expected an EDTF date string, got {text!r} ({type(text).__name__})")
+            raise DateParseError(f"expected an EDTF date string, got {cut(text)} ({type(text).__name__})")
+        check_date_text(text)
         s = text.strip()
         m = None if "/" in s else _SHAPE.fullmatch(s)
         if m is None:
@@ -432,6 +434,8 @@ class PartialDate:
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:
         """A day-precision date from a ``datetime.date`` or ``datetime.datetime``."""
+        if not isinstance(value, _dt.date):
+            raise DateParseError(f"expected a datetime.date, got {cut(value)} ({type(value).__name__})")
         return cls(year=value.year, month=value.month, day=value.day)
 
     @classmethod
@@ -452,6 +456,9 @@ class PartialDate:
         ...
         isscoop.DateParseError: '2004-06/2006-08': an EDTF interval, not one date (Period.parse reads intervals)
         """
+        if not isinstance(text, str):
+            raise DateParseError(f"expected a date string, got {cut(text)} ({type(text).__name__})")
+        check_date_text(text)
         try:
             return cls.parse(text)
         except DateParseError:
@@ -655,7 +662,7 @@ class Period:
         for name in ("start", "end"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, PartialDate):
-                raise DateParseError(f"{name}: expected a PartialDate or None, got {v!r} ({type(v).__name__})")
+                raise DateParseError(f"{name}: expected a PartialDate or None, got {cut(v)} ({type(v).__name__})")
         if self.open_start and self.start is not None:
             raise DateParseError(f"open_start: an open start has no date, got start={self.start}")
         if self.open_end and self.end is not None:
@@ -676,7 +683,8 @@ class Period:
         An interval's ends are dates without a time of day, as in EDTF.
         """
         if not isinstance(text, str):
-            raise DateParseError(f"expected an EDTF interval string, got {text!r} ({type(text).__name__})")
+            raise DateParseError(f"expected an EDTF interval string, got {cut(text)} ({type(text).__name__})")
+        check_date_text(text)
         if "/" not in text:
             d = PartialDate.parse(text)
             return cls(start=d, end=d)
@@ -908,12 +916,13 @@ def to_partial_date(value: DateLike, *, field: str = "day") -> PartialDate:
     if isinstance(value, _dt.date):  # datetime is a date too
         return PartialDate.from_date(value)
     if isinstance(value, str):
+        check_date_text(value, field)
         try:
             return _from_text(value)
         except DateParseError as e:
             raise DateParseError(f"{field}: {e}") from None
     raise DateParseError(
-        f"{field}: expected a date, datetime, date string or PartialDate, got {value!r} ({type(value).__name__})"
+        f"{field}: expected a date, datetime, date string or PartialDate, got {cut(value)} ({type(value).__name__})"
     )
 
 

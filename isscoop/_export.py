@@ -16,16 +16,19 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import importlib
+import io
 import os
 from collections.abc import Iterable, Iterator
 from types import ModuleType
-from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 import attrs
 
+from ._args import check_opt_text, check_path, check_text, got, has_method, is_file_object, is_path
+from ._atomic import MAX_FILE_BYTES, read_regular, write_files, write_stream
 from ._codec import dump_record
 from ._dates import PartialDate, Period, Precision
-from ._errors import InvalidRecord, IsscoopError, MissingExtra
+from ._errors import FileError, InvalidArgument, InvalidRecord, IsscoopError, MissingExtra, NotRegular, TooLarge, cut
 from ._model import EXPORT_COLUMNS, Event, Meeting, Record, Row, Source, originals_first
 from ._public import present_as_isscoop
 from .safe import check_url, csv_cell, csv_uncell, html_link, html_text, md_link, md_text, one_line, plain_text
@@ -63,18 +66,36 @@ def require(module: str, extra: str, what: str) -> ModuleType:
 
 
 def records_of(items: Items) -> list[Record | Source]:
-    """The records an export works on: a dataset's records (sources aside), or the items themselves."""
-    everything = getattr(items, "records", None)
-    if callable(everything):  # a Dataset
-        return [r for r in everything() if not isinstance(r, Source)]
+    """The records an export works on: a dataset's records (sources aside), or the items themselves.
+
+    Anything else raises :class:`~isscoop.InvalidArgument`, at its first item that is not a record.
+    """
+    if getattr(type(items), "exports_every_record", False):  # a Dataset (the export layer sits below it)
+        return [r for r in items.records() if not isinstance(r, Source)]  # type: ignore[union-attr]
+    if isinstance(items, str | bytes | bytearray | dict) or is_file_object(items) or not isinstance(items, Iterable):
+        raise InvalidArgument(f"items: expected records (a Dataset, a Query or records), got {got(items)}")
     out: list[Record | Source] = []
-    for x in items:  # type: ignore[union-attr]
+    for x in items:
         if not isinstance(x, Record | Source):
-            text = repr(x)
-            text = text if len(text) <= 60 else text[:57] + "..."
-            raise TypeError(f"expected records (a Dataset, a Query or records), got {text} ({type(x).__name__})")
+            raise InvalidArgument(f"items: expected records (a Dataset, a Query or records), got an item {got(x)}")
         out.append(x)
     return out
+
+
+def _check_output(path_or_file: object, what: str = "path_or_file") -> None:
+    """Reject a place to write that is neither a path nor a file object with ``write``."""
+    if is_path(path_or_file):
+        check_path(path_or_file, what)
+    elif not has_method(path_or_file, "write"):
+        raise InvalidArgument(f"{what}: expected a path or a file object with write(), got {got(path_or_file)}")
+
+
+def write_text(path_or_file: str | os.PathLike[str] | IO[str], text: str) -> None:
+    """Write ``text`` to a path (atomically, as UTF-8; see :func:`isscoop.dump`) or to a file object."""
+    if isinstance(path_or_file, str | os.PathLike):
+        write_files([(os.fspath(path_or_file), text.encode("utf-8"))])
+    else:
+        write_stream(path_or_file, text)
 
 
 def _edtf(d: PartialDate | None) -> str:
@@ -248,13 +269,14 @@ def to_csv(items: Items, path_or_file: str | os.PathLike[str] | IO[str], *, raw:
     number when every date in it is a year); read ``start`` and ``end`` as
     text and the four day columns as dates, as the recipes show, and the
     types stay the same whatever the subset.
+    A file at a path is written atomically, like :func:`isscoop.dump`: a
+    failure leaves the old file as it was and raises :class:`~isscoop.FileError`.
     """
+    _check_output(path_or_file)
     rows = [_csv_dict(r.columns(), raw) for r in records_of(items)]
-    if isinstance(path_or_file, str | os.PathLike):
-        with open(path_or_file, "w", encoding="utf-8", newline="") as fh:
-            _write_csv(fh, rows)
-    else:
-        _write_csv(path_or_file, rows)
+    buffer = io.StringIO()
+    _write_csv(buffer, rows)
+    write_text(path_or_file, buffer.getvalue())
 
 
 def _write_csv(fh: IO[str], rows: list[dict[str, str]]) -> None:
@@ -274,24 +296,57 @@ def read_csv(path_or_file: str | os.PathLike[str] | IO[str], *, raw: bool = Fals
     list columns become tuples of ids, ``open_end`` a bool, and empty cells
     ``None``.  Precision columns are checked against the dates.  The ``'``
     that :func:`to_csv` puts before a formula character is taken off, unless
-    ``raw=True`` (for a file written with ``raw=True``).
+    ``raw=True`` (for a file written with ``raw=True``).  A path must
+    name a regular file of at most 64 MiB (see :func:`isscoop.load`); one
+    that cannot be read raises :class:`~isscoop.FileError`, and text that is
+    not an isscoop CSV file raises :class:`~isscoop.InvalidRecord`.
     """
-    if isinstance(path_or_file, str | os.PathLike):
-        with open(path_or_file, encoding="utf-8", newline="") as fh:
-            return _read_csv(fh, raw)
-    return _read_csv(path_or_file, raw)
+    if is_path(path_or_file):
+        path = check_path(path_or_file, "path_or_file")
+        try:
+            text = read_regular(path).decode("utf-8-sig")
+        except (NotRegular, TooLarge) as e:
+            limit = f"at most {MAX_FILE_BYTES} bytes" if isinstance(e, TooLarge) else "a regular file"
+            raise FileError(f"cannot read {cut(path, 100)}: it is {e}; expected {limit}", filename=path) from None
+        except OSError as e:
+            raise FileError(f"cannot read {cut(path, 100)}: {e.strerror or e}", cause=e, filename=path) from None
+        except UnicodeDecodeError as e:
+            raise InvalidRecord(f"{cut(path, 100)}: not UTF-8 text: {e.reason} at byte {e.start}") from None
+        return _read_csv(io.StringIO(text, newline=""), raw)
+    if not has_method(path_or_file, "read"):
+        raise InvalidArgument(f"path_or_file: expected a path or a file object with read(), got {got(path_or_file)}")
+    try:
+        data = cast(Any, path_or_file).read(MAX_FILE_BYTES + 1)
+        if isinstance(data, bytes):
+            data = data.decode("utf-8-sig")
+    except (OSError, ValueError) as e:  # a closed file gives ValueError; bad UTF-8 a UnicodeDecodeError
+        raise FileError(f"cannot read the file object: {cut(str(e), 100)}") from None
+    if not isinstance(data, str):
+        raise InvalidArgument(f"path_or_file: read() returned {got(data)}, not text")
+    if len(data) > MAX_FILE_BYTES:
+        raise FileError(f"cannot read the file object: more than {MAX_FILE_BYTES} characters")
+    return _read_csv(io.StringIO(data, newline=""), raw)
 
 
 def _read_csv(fh: IO[str], raw: bool = False) -> list[dict[str, Any]]:
+    try:
+        return _parse_csv(fh, raw)
+    except csv.Error as e:
+        raise InvalidRecord(f"not an isscoop CSV file: {cut(str(e), 100)}") from None
+
+
+def _parse_csv(fh: IO[str], raw: bool = False) -> list[dict[str, Any]]:
     reader = csv.DictReader(fh)
-    if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
-        got = ",".join(reader.fieldnames or ())
-        raise InvalidRecord(f"expected the isscoop CSV header {','.join(CSV_COLUMNS)}, got {got[:80]!r}")
+    fields = reader.fieldnames
+    if tuple(fields or ()) != CSV_COLUMNS:
+        header = ",".join(str(f) for f in fields or ())
+        raise InvalidRecord(f"expected the isscoop CSV header {','.join(CSV_COLUMNS)}, got {cut(header, 80)}")
     out = []
     for cells in reader:
         row: dict[str, Any] = {}
         for name in CSV_COLUMNS:
-            cell = cells[name] if raw else csv_uncell(cells[name])
+            text = cells[name] if isinstance(cells[name], str) else ""
+            cell = text if raw else csv_uncell(text)
             if name in _LIST_COLUMNS:
                 row[name] = tuple(cell.split(";")) if cell else ()
             elif name in _DATE_COLUMNS:
@@ -305,11 +360,12 @@ def _read_csv(fh: IO[str], raw: bool = False) -> list[dict[str, Any]]:
         for side in ("start", "end"):
             d = row[side]
             if (str(d.precision) if d else None) != row[f"{side}_precision"]:
-                raise InvalidRecord(f"{row['id']}: {side}_precision {row[f'{side}_precision']!r} does not match {d}")
+                precision = cut(row[f"{side}_precision"])
+                raise InvalidRecord(f"{cut(row['id'])}: {side}_precision {precision} does not match {d}")
             for which in ("earliest", "latest"):
                 day = row[f"{side}_{which}"]
                 if (day.isoformat() if day else "") != _day_text(d, which == "latest"):
-                    raise InvalidRecord(f"{row['id']}: {side}_{which} {day} does not match {d}")
+                    raise InvalidRecord(f"{cut(row['id'])}: {side}_{which} {day} does not match {d}")
         out.append(row)
     return out
 
@@ -334,9 +390,11 @@ def to_dataframe(items: Items, *, explode: Literal["parties", "participants"] | 
     ``explode="participants"`` one row per official (column
     ``participant``).  A record with none keeps one row with a missing value.
     """
-    pd: Any = require("pandas", "pandas", "to_dataframe()")
+    if explode is not None and not isinstance(explode, str):
+        raise InvalidArgument(f"explode: expected None, 'parties' or 'participants', got {got(explode)}")
     if explode not in (None, "parties", "participants"):
-        raise InvalidRecord(f"explode: expected None, 'parties' or 'participants', got {str(explode)[:40]!r}")
+        raise InvalidRecord(f"explode: expected None, 'parties' or 'participants', got {cut(explode)}")
+    pd: Any = require("pandas", "pandas", "to_dataframe()")
     rows = [r.columns() for r in records_of(items)]
     data: dict[str, list[Any]] = {}
     for name in CSV_COLUMNS:
@@ -446,6 +504,7 @@ def to_timelinejs(items: Items, *, title: str = "isscoop timeline") -> dict[str,
     >>> ev["start_date"], ev["end_date"]["day"], ev["edtf"]
     ({'year': 2019, 'month': 2, 'display_date': 'February 2019'}, 28, {'start': '2019-02', 'end': ''})
     """
+    check_text(title, "title")
     events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.order, e.uid))
     horizon = max((_last_day(d) for e in events for d in (e.start, e.end) if d is not None), default=None)
     out = []
@@ -515,6 +574,7 @@ def to_ics(items: Items, *, name: str = "isscoop meetings") -> str:
     uncertain day (``2025-08-01~``) keeps its day and says so in the summary
     and description.  Every event has ``X-ISSCOOP-DATE`` with the EDTF date.
     """
+    check_text(name, "name")
     icalendar: Any = require("icalendar", "icalendar", "to_ics()")
     cal = icalendar.Calendar()
     cal.add("prodid", "-//isscoop//isscoop meetings//EN")
@@ -636,6 +696,7 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
     <BLANKLINE>
     [^1]: ...
     """
+    check_opt_text(title, "title")
     events = sorted(events_of(records_of(items)), key=lambda e: (e.start.sort_key(), e.order, e.uid))
     numbers: dict[str, int] = {}
     cited: list[Source] = []

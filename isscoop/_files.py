@@ -22,6 +22,8 @@ from typing import IO, Any, Final
 import attrs
 
 from . import _codec
+from ._args import check_flag, check_path, got, has_method, is_path
+from ._atomic import MAX_FILE_BYTES, read_regular, write_files, write_stream
 from ._dataset import (
     Conflict,
     Dataset,
@@ -32,7 +34,7 @@ from ._dataset import (
     newer,
     overlap_problems,
 )
-from ._errors import DatasetError, IsscoopWarning, Problem
+from ._errors import DatasetError, InvalidArgument, IsscoopWarning, NotRegular, Problem, TooLarge, cut
 from ._model import Record
 from ._public import present_as_isscoop
 
@@ -44,8 +46,7 @@ __all__ = [
     "schema",
 ]
 
-#: Files larger than this are refused before they are parsed.
-MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+#: Files larger than this are refused before they are parsed; no more than this is ever read.
 
 PathLike = str | os.PathLike[str] | IO[str] | IO[bytes]
 
@@ -55,26 +56,35 @@ PathLike = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 def _read_text(source: PathLike, ctx: _codec.Context) -> tuple[str, str | None]:
     """The name and text of a file or file object; ``None`` text after a problem."""
+    data: bytes | str
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
         ctx.file = name
         try:
-            size = os.path.getsize(name)
-            if size > MAX_FILE_BYTES:
-                ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes", size)
-                return name, None
-            with open(name, "rb") as fh:
-                data: bytes | str = fh.read()
+            data = read_regular(name)
+        except NotRegular as e:
+            ctx.problem("$", f"cannot read file: it is {e}")
+            return name, None
+        except TooLarge as e:
+            ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes", e.size)
+            return name, None
         except OSError as e:
             ctx.problem("$", f"cannot read file: {e.strerror or e}")
             return name, None
     else:
-        name = str(getattr(source, "name", "<stream>"))
+        name = _stream_name(source)
         ctx.file = name
-        data = source.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes")
+        try:
+            data = source.read(MAX_FILE_BYTES + 1)
+        except (OSError, ValueError) as e:  # a closed file gives ValueError
+            ctx.problem("$", f"cannot read file: {cut(str(e), 100)}")
             return name, None
+        if not isinstance(data, str | bytes):
+            ctx.problem("$", "cannot read file: read() did not return text or bytes", "str or bytes", data)
+            return name, None
+    if len(data) > MAX_FILE_BYTES:
+        ctx.problem("$", "file too large", f"at most {MAX_FILE_BYTES} bytes")
+        return name, None
     if isinstance(data, bytes):
         try:
             return name, data.decode("utf-8-sig")
@@ -187,10 +197,31 @@ def _fields(p: Problem) -> dict[str, Any]:
     return {"file": p.file, "path": p.path, "message": p.message, "expected": p.expected, "got": p.got}
 
 
-def _expand(paths: Iterable[PathLike]) -> Iterator[PathLike]:
+def _stream_name(source: object) -> str:
+    """A file object's name, for problem messages (cut short)."""
+    try:
+        name = getattr(source, "name", None)
+    except Exception:  # a property that fails
+        name = None
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    if isinstance(name, int) and not isinstance(name, bool):  # a file opened from a descriptor
+        name = str(name)
+    return name[:1000] if isinstance(name, str) else "<stream>"
+
+
+def _expand(paths: Iterable[PathLike], ctx: _codec.Context) -> Iterator[PathLike]:
+    """The files to read: each path, with a folder replaced by its ``*.json`` files in name order
+    (hidden ones aside, as a glob would: temporary files of a write in progress among them)."""
     for p in paths:
         if isinstance(p, str | os.PathLike) and os.path.isdir(p):
-            yield from sorted(Path(p).glob("*.json"))
+            try:
+                names = sorted(e.name for e in os.scandir(p) if e.name.endswith(".json") and e.name[0] != ".")
+            except OSError as e:
+                ctx.file = os.fspath(p)
+                ctx.problem("$", f"cannot list folder: {e.strerror or e}")
+                continue
+            yield from (Path(p) / n for n in names)
         else:
             yield p
 
@@ -210,8 +241,7 @@ class _Text:
         text = self.text
         if text is None and self.path is not None:
             try:
-                with open(self.path, encoding="utf-8-sig") as fh:
-                    text = fh.read(MAX_FILE_BYTES + 1)
+                text = read_regular(self.path).decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 return {}
         return _record_lines(text, self.arrays) if text is not None else {}
@@ -235,12 +265,28 @@ def load(*paths: PathLike, include_bundled: bool = False, strict: bool = False) 
     cite no source give an
     :class:`IsscoopWarning`, or a problem when ``strict=True``.
 
+    Only regular files are read: a FIFO, a device or a socket is a problem
+    found by ``stat`` before anything is opened, so that loading never
+    blocks, and no more than the size limit (64 MiB) is read from a
+    file, whatever size it claims.  A path that is not a ``str`` or
+    ``os.PathLike`` (or a file object with ``read``) raises
+    :class:`~isscoop.InvalidArgument`; an empty path, one with a NUL
+    character or one longer than 4,096 characters raises
+    :class:`~isscoop.InvalidRecord`.
+
     The cyclic garbage collector is paused while the records are built (the
     objects are acyclic and it would only rescan them) and restored after,
     however the load ends.
     """
     if not paths:
-        raise TypeError("load() needs at least one path or file object")
+        raise InvalidArgument("load() needs at least one path or file object")
+    for p in paths:
+        if is_path(p):
+            check_path(p, "path")
+        elif not has_method(p, "read"):
+            raise InvalidArgument(f"path: expected a path or a file object with read(), got {got(p)}")
+    check_flag(include_bundled, "include_bundled")
+    check_flag(strict, "strict")
     base = dataset() if include_bundled else None
     enabled = gc.isenabled()
     gc.disable()
@@ -256,7 +302,7 @@ def _load(paths: tuple[PathLike, ...], base: Dataset | None, strict: bool) -> Da
     docs: list[tuple[str, Any]] = []
     texts: dict[str, _Text] = {}
     version: str | None = None
-    for source in _expand(paths):
+    for source in _expand(paths, ctx):
         name, text = _read_text(source, ctx)
         if text is None:
             continue
@@ -324,28 +370,42 @@ def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
 
     A directory gets one file per record type; anything else gets one
     combined file.  ``isscoop.load(path) == ds``.
+
+    Writing is atomic: each file is written to a temporary file in the
+    target's folder, flushed and synced, then renamed over the target.  A
+    folder is written all or nothing: every file is staged before any is
+    renamed, and a failure while renaming puts the old files back.  If
+    anything fails -- no permission, a full disk, an interruption -- the
+    files that were there are left byte for byte as they were and
+    :class:`~isscoop.FileError` (an ``OSError``) is raised.  A target that
+    exists but is not a regular file (a FIFO, a device) is refused.  A file
+    object is written to directly; its safety is the caller's.
     """
+    if not isinstance(ds, Dataset):
+        raise InvalidArgument(f"ds: expected a Dataset, got {got(ds)}")
+    if is_path(path):
+        check_path(path, "path")
+    elif not has_method(path, "write"):
+        raise InvalidArgument(f"path: expected a path or a file object with write(), got {got(path)}")
     doc = _codec.encode(ds._collections())
     if ds.version is not None:
         doc["version"] = ds.version
     if isinstance(path, str | os.PathLike) and os.path.isdir(path):
+        files = []
         for kind in _codec.collections():
             part: dict[str, Any] = {"format_version": doc["format_version"], kind: doc[kind]}
             if ds.version is not None:
                 part["version"] = ds.version
-            _write(Path(path) / f"{kind}.json", part)
+            files.append((os.path.join(os.fspath(path), f"{kind}.json"), _dumps(part).encode("utf-8")))
+        write_files(files)
     elif isinstance(path, str | os.PathLike):
-        _write(Path(path), doc)
+        write_files([(os.fspath(path), _dumps(doc).encode("utf-8"))])
     else:
-        path.write(_dumps(doc))
+        write_stream(path, _dumps(doc))
 
 
 def _dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def _write(path: Path, doc: dict[str, Any]) -> None:
-    path.write_text(_dumps(doc), encoding="utf-8")
 
 
 def schema() -> dict[str, Any]:
@@ -370,6 +430,8 @@ def dataset(*, as_known_on: str | None = None) -> Dataset:
     ``as_known_on`` gives it as an earlier release had it (see
     :meth:`Dataset.as_known_on`), so that old answers can be reproduced.
     """
+    if as_known_on is not None and not isinstance(as_known_on, str):
+        raise InvalidArgument(f"as_known_on: expected a dataset version such as '2026.11.0', got {got(as_known_on)}")
     global _bundled
     if _bundled is None:
         with _bundled_lock:

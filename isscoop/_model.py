@@ -29,6 +29,7 @@ from typing import Any, ClassVar, Final, Literal, Self, TypeAlias
 import attrs
 
 from . import _validators as v
+from ._args import MAX_ID_CHARS, check_flag, check_opt_text, check_text, got
 from ._dates import (
     NEG_INF,
     POS_INF,
@@ -40,9 +41,10 @@ from ._dates import (
     Tri,
     day_window,
     in_words,
+    to_partial_date,
     window_answer,
 )
-from ._errors import InvalidRecord, Undecidable
+from ._errors import InvalidArgument, InvalidRecord, Undecidable, cut
 from ._public import present_as_isscoop
 
 __all__ = [
@@ -97,7 +99,55 @@ def _keep(answer: Answer, assume: Assume) -> bool:
         return answer.value is Tri.YES
     if assume == "possible":
         return answer.value is not Tri.NO
-    raise InvalidRecord(f"assume: expected 'certain' or 'possible', got {assume!r}")
+    raise InvalidRecord(f"assume: expected 'certain' or 'possible', got {cut(assume)}")
+
+
+def _check_assume(assume: object) -> None:
+    """Reject an ``assume=`` that is not ``"certain"`` or ``"possible"`` (before any answer is asked)."""
+    if not isinstance(assume, str):
+        raise InvalidArgument(f"assume: expected 'certain' or 'possible', got {got(assume)}")
+    if assume not in ("certain", "possible"):
+        raise InvalidRecord(f"assume: expected 'certain' or 'possible', got {cut(assume)}")
+
+
+def _check_party(party: object, what: str = "party", *, names: bool = True) -> None:
+    """Reject a party that is not an :class:`Agency` (or, with ``names``, an agency's id or name)."""
+    if isinstance(party, Agency):
+        return
+    if names and isinstance(party, str):
+        check_text(party, what)
+        return
+    if isinstance(party, Record):
+        expected = "an agency" if names else "an Agency"
+        raise InvalidArgument(f"{what}: expected {expected}, got the {party.kind_name} {cut(party.id)}")
+    if names:
+        raise InvalidArgument(f"{what}: expected an Agency, or its id or name, got {got(party)}")
+    hint = f"; look a name up first: isscoop.agencies.get({cut(party)})" if isinstance(party, str) else ""
+    raise InvalidArgument(f"{what}: expected an Agency, got {got(party)}{hint}")
+
+
+def _check_day(day: object, what: str = "day") -> None:
+    """Reject a date argument that is not a date (answers that do not need it would not look at it)."""
+    to_partial_date(day, field=what)  # type: ignore[arg-type]
+
+
+def _check_ids(ids: object, what: str) -> None:
+    """Reject a set of record ids that is not a collection of str."""
+    if isinstance(ids, str | bytes) or not isinstance(ids, frozenset | set | tuple | list):
+        raise InvalidArgument(f"{what}: expected a set of record ids, got {got(ids)}")
+    for ident in ids:
+        if not isinstance(ident, str):
+            raise InvalidArgument(f"{what}: expected a set of record ids (str), got an item {got(ident)}")
+        if len(ident) > MAX_ID_CHARS:
+            raise InvalidRecord(f"{what}: expected ids of at most {MAX_ID_CHARS} characters, got {cut(ident)}")
+
+
+def _check_version(version: object) -> None:
+    """Reject a dataset version that is not a str such as ``'2026.11.0'``."""
+    if not isinstance(version, str):
+        raise InvalidArgument(f"version: expected a dataset version such as '2026.11.0', got {got(version)}")
+    if not v.VERSION_RE.fullmatch(version):
+        raise InvalidRecord(f"version: expected a dataset version such as '2026.11.0', got {cut(version)}")
 
 
 def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
@@ -501,6 +551,7 @@ class Claim:
 
     def known_in(self, version: str) -> bool:
         """Whether this claim was part of dataset ``version``."""
+        _check_version(version)
         return _known_in(self.added_in, self.superseded_in, version)
 
     def attribution(self) -> str:
@@ -550,6 +601,7 @@ class DatedName:
 def _name_on(names: tuple[DatedName, ...], day: DateLike, assume: Assume) -> str | None:
     """The first name certainly in use within ``day``; with ``assume="possible"``,
     else the only name that may have been."""
+    _check_assume(assume)
     answers = [(n, n.period.covers(day)) for n in names]
     for n, answer in answers:
         if answer.yes:
@@ -601,12 +653,14 @@ class Record:
 
     def known_in(self, version: str) -> bool:
         """Whether this record was part of dataset ``version``."""
+        _check_version(version)
         return _known_in(self.added_in, self.superseded_in, version)
 
     def as_known_on(self, version: str) -> Self:
         """This record as dataset ``version`` had it: the claims it had then
         (those superseded later count as current), and each claimed field set
         to the claim preferred then."""
+        _check_version(version)
         key = version_key(version)
         kept = []
         for c in self.statements:
@@ -640,9 +694,13 @@ class Record:
         (what was believed then).  Claims that a later dataset version
         superseded are left out unless ``superseded=True``.
         """
+        check_opt_text(field, "field")
+        if stated_before is not None:
+            _check_day(stated_before, "stated_before")
+        check_flag(superseded, "superseded")
         if field is not None and field not in self.claimable:
             allowed = ", ".join(sorted(self.claimable)) or "none"
-            raise InvalidRecord(f"{type(self).__name__} has no claims for {field!r}; fields with claims: {allowed}")
+            raise InvalidRecord(f"{type(self).__name__} has no claims for {cut(field)}; fields with claims: {allowed}")
         found = [c for c in self.statements if (field is None or c.field == field) and (superseded or c.current)]
         if stated_before is not None:
             found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
@@ -729,10 +787,12 @@ class Record:
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
         """Story lines about this record as it concerns the agencies with ids ``agencies``."""
+        _check_ids(agencies, "agencies")
         return iter(())
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         """What a timeline picture with lanes for the agencies ``lanes`` draws for this record."""
+        _check_ids(lanes, "lanes")
         return iter(())
 
     def facts(self) -> list[Fact]:
@@ -786,6 +846,8 @@ class Agency(Record):
         >>> roscosmos.name_on("2003-05-01"), roscosmos.name_on("1999-08")
         ('Russian Aviation and Space Agency', None)
         """
+        _check_day(day)
+        _check_assume(assume)
         if not self.names:
             return self.name
         return _name_on(self.names, day, assume)
@@ -860,6 +922,8 @@ class Tenure:
     def post_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
         """The post's title at some time within ``day``: from :attr:`titles` when the
         title changed during the tenure, else :attr:`post`."""
+        _check_day(day)
+        _check_assume(assume)
         if not self.titles:
             return self.post
         return _name_on(self.titles, day, assume)
@@ -927,6 +991,8 @@ class Official(Record):
 
     def tenures_on(self, day: DateLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
         """The posts held at some time within ``day``."""
+        _check_day(day)
+        _check_assume(assume)
         return tuple(t for t in self.tenures if _keep(t.covers(day), assume))
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
@@ -974,6 +1040,7 @@ class Official(Record):
             )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        _check_ids(agencies, "agencies")
         for t in self.tenures:
             if not (t.head and t.agency.id in agencies):
                 continue
@@ -987,6 +1054,7 @@ class Official(Record):
                 yield Entry(date=t.end, kind="tenure-end", text=text, sources=src)
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        _check_ids(lanes, "lanes")
         for t in self.tenures:
             if not t.head or t.agency.id not in lanes or t.start is None:
                 continue
@@ -1090,18 +1158,22 @@ class Program(Record):
 
     def includes(self, agency: Agency, *, on: DateLike) -> Answer:
         """Did ``agency`` take part in this program at some time within ``on``?"""
+        _check_party(agency, "agency", names=False)
         lo, hi, label = day_window(on)
         return _any(
             (
                 window_answer((p.period or self.period).bounds(), lo, hi, label, p.period or self.period)
                 for p in self.participations
-                if p.agency == agency
+                if p.agency.id == agency.id
             ),
             f"{agency.label} is not recorded as a participant in {self.name}",
         )
 
     def participants(self, *, on: DateLike | None = None, assume: Assume = "certain") -> tuple[Agency, ...]:
         """The agencies taking part (at some time within ``on``, if given), in recorded order."""
+        if on is not None:
+            _check_day(on, "on")
+        _check_assume(assume)
         seen: dict[str, Agency] = {}
         for p in self.participations:
             if on is None or _keep(self.includes(p.agency, on=on), assume):
@@ -1157,6 +1229,7 @@ class Program(Record):
             )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        _check_ids(agencies, "agencies")
         for m in self.milestones:
             text, sources = f"{self.name}: {m.what}", m.sources or self.sources
             yield Entry(date=m.date, kind="program", text=text, sources=sources, order=step_order(m.what))
@@ -1279,6 +1352,7 @@ class Meeting(Record):
         )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        _check_ids(agencies, "agencies")
         who, status = self._summary()
         where = f" at {self.location}" if self.location else ""
         others = [c for c in self.claims("location") if c.rank is not Rank.PREFERRED]
@@ -1287,6 +1361,7 @@ class Meeting(Record):
         yield Entry(date=self.date, kind="meeting", text=f"{self.title}: {who}{where}{status}", sources=self.sources)
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        _check_ids(lanes, "lanes")
         lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
         if lane:
             when = self.date.in_words(short=True) if self.end is None else self.period.in_words(short=True)
@@ -1412,6 +1487,8 @@ class Agreement(Record):
         >>> [str(e) for e in isscoop.agreements.get("iss-iga-1998").history()]
         ['1998-01-29 signed', '2001-03-27 in force']
         """
+        if party is not None:
+            _check_party(party)
         steps = self.events
         if party is not None:
             wanted = party if isinstance(party, str) else party.id
@@ -1437,6 +1514,8 @@ class Agreement(Record):
         agreement's status if it has none.
         """
         _, hi, _ = day_window(day)
+        if party is not None:
+            _check_party(party)
         if party is not None:
             own = [e for e in self.history(party) if e.bounds()[1] <= hi]
             if own:
@@ -1639,6 +1718,7 @@ class Agreement(Record):
             )
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
+        _check_ids(agencies, "agencies")
         for e in self.events:
             if e.date is None or e.party is not None:
                 continue
@@ -1648,6 +1728,7 @@ class Agreement(Record):
             yield Entry(date=e.date, kind="agreement", text=text, sources=sources, order=_STATUS_ORDER[e.status])
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
+        _check_ids(lanes, "lanes")
         lane = tuple(a for a in self.agencies_involved() if a.id in lanes)
         start, end, open_end = self.span()
         reported = self.known_by() if start is None else None

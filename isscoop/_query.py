@@ -20,19 +20,28 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
 import attrs
 
 from . import _text
+from ._args import check_callable, check_flag, check_text, got
 from ._dates import (
     NEG_INF,
     POS_INF,
-    Answer,
     DateLike,
-    Tri,
     day_window,
     span_window,
     to_partial_date,
 )
-from ._errors import Ambiguous, NotFound
+from ._errors import Ambiguous, InvalidArgument, InvalidRecord, NotFound, UnknownField, cut
 from ._exportable import Exportable
-from ._model import Agency, Agreement, Assume, Official, Record, Source, _keep
+from ._model import (
+    KINDS,
+    Agency,
+    Agreement,
+    Assume,
+    Official,
+    Program,
+    Record,
+    Source,
+    _check_assume,
+)
 from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
@@ -42,6 +51,10 @@ __all__ = ["AgreementQuery", "OfficialQuery", "Query"]
 
 T = TypeVar("T", bound="Record | Source")
 _MISSING: Any = object()
+#: The record class of each kind of query (``"agency"``: Agency).
+_CLASSES: dict[str, type[Record] | type[Source]] = {cls.kind_name: cls for cls in KINDS}
+#: What ``involving`` and ``between`` take: the kinds of record other records involve.
+_PARTIES = (Agency, Official, Program)
 
 
 def _names(item: object) -> list[str]:
@@ -343,6 +356,7 @@ class Query(Exportable, Generic[T]):
     @overload
     def __getitem__(self, index: slice) -> Self: ...
     def __getitem__(self, index: int | slice) -> T | Self:
+        _check_index(index)
         if self._sel is None and self._window is None:
             if isinstance(index, slice):
                 return self._view(range(len(self._index.items))[index])
@@ -406,15 +420,33 @@ class Query(Exportable, Generic[T]):
         'Roscosmos'
         >>> print(isscoop.agencies.get("Rosaviakosmos", None, on="2020"))
         None
+
+        A record as ``key`` gives this collection's record with its id (the
+        same record, or its version in this dataset).  Unless ``default`` is
+        given, a record of another kind raises :class:`~isscoop.InvalidArgument`,
+        and one whose id this dataset does not have raises
+        :class:`~isscoop.NotFound` saying it comes from another dataset.  A
+        name may be at most 1,000 characters.
         """
         items = self._index.items
         members = self._members()
+        if on is not None:
+            to_partial_date(on, field="on")
         if not isinstance(key, str):
-            if key in self:
-                return key
+            if not isinstance(key, Record | Source):
+                raise InvalidArgument(f"key: expected a name or id (a str) or a record, got {got(key)}")
+            try:
+                p = self._position_of(key, "key")
+            except (InvalidArgument, NotFound):
+                if default is not _MISSING:
+                    return default
+                raise
+            if p is not None and (members is None or p in members):
+                return cast(T, items[p])
             if default is not _MISSING:
                 return default
-            raise NotFound(repr(key), self._kind)
+            raise NotFound(key.id, self._kind)
+        check_text(key, "key")
         if on is None and members is None:
             remembered = self._index.remembered().get(key)
             if remembered is not None:
@@ -440,6 +472,31 @@ class Query(Exportable, Generic[T]):
             return default
         raise NotFound(key, self._kind, self._close_matches(key))
 
+    def _record_class(self) -> type[Record] | type[Source] | None:
+        """The class of the records of this query, when it is one of the record kinds."""
+        return _CLASSES.get(self._kind)
+
+    def _position_of(self, record: object, what: str) -> int | None:
+        """The position of the record with ``record``'s id, after checking its kind.
+
+        ``None`` if this collection has no record with that id: from a
+        dataset, that raises NotFound saying the record comes from another one.
+        """
+        cls = self._record_class()
+        if not isinstance(record, cls or (Record, Source)):
+            expected = f"a{'n' if self._kind[0] in 'aeiou' else ''} {self._kind}"
+            if isinstance(record, Record | Source):
+                raise InvalidArgument(f"{what}: expected {expected}, got the {record.kind_name} {cut(record.id)}")
+            raise InvalidArgument(f"{what}: expected a name or id (a str) or {expected}, got {got(record)}")
+        p = self._index.ids().get(record.id)
+        if p is None and self._dataset is not None:
+            raise NotFound(
+                record.id,
+                self._kind,
+                message=f"{what}: the {self._kind} {cut(record.id)} is not in this dataset; it comes from another one",
+            )
+        return p
+
     def _close_matches(self, key: str) -> list[str]:
         if len(key) > 200:
             return []
@@ -453,7 +510,11 @@ class Query(Exportable, Generic[T]):
         return [labels[h] for h in hits[:3]]
 
     def search(self, text: str) -> Self:
-        """Records matching ``text``, best first: exact name, then prefix, then substring, then fuzzy."""
+        """Records matching ``text``, best first: exact name, then prefix, then substring, then fuzzy.
+
+        ``text`` may be at most 1,000 characters.
+        """
+        check_text(text, "text")
         wanted = _text.fold(text)
         if not wanted:
             return self._new(())
@@ -471,7 +532,7 @@ class Query(Exportable, Generic[T]):
                         elif w in key:
                             score = 0.8
                         else:
-                            ratio = difflib.SequenceMatcher(None, w, key).ratio()
+                            ratio = _ratio(w, key)
                             score = 0.7 * ratio if ratio >= 0.75 else 0.0
                         best = max(best, score)
             if best > 0:
@@ -484,12 +545,18 @@ class Query(Exportable, Generic[T]):
         """Records for which ``predicate`` is true and every ``field=value`` matches.
 
         Enum fields also match their string value: ``kind="heads_of_agency"``.
+        A field the records do not have raises :class:`~isscoop.UnknownField`.
         """
+        check_callable(predicate, "predicate")
+        cls = self._record_class()
+        for name in fields:
+            if cls is not None and not hasattr(cls, name):
+                raise UnknownField(f"{cls.__name__} has no field {cut(name)}")
 
         def match(item: T) -> bool:
             for name, wanted in fields.items():
                 if not hasattr(item, name):
-                    raise AttributeError(f"{type(item).__name__} has no field {name!r}")
+                    raise UnknownField(f"{type(item).__name__} has no field {cut(name)}")
                 have = getattr(item, name)
                 if isinstance(have, enum.Enum) and isinstance(wanted, str):
                     have = have.value
@@ -498,21 +565,40 @@ class Query(Exportable, Generic[T]):
                         return False
                 elif have != wanted:
                     return False
-            return predicate is None or bool(predicate(item))
+            if predicate is None:
+                return True
+            try:
+                return bool(predicate(item))
+            except TypeError as e:  # a function that does not take a record
+                raise InvalidArgument(f"predicate: calling it with a {self._kind} failed: {cut(str(e), 150)}") from e
 
         return self._new(x for x in self if match(x))
 
-    def _resolve(self, thing: object) -> str:
-        if isinstance(thing, Record):
+    def _resolve(self, thing: object, what: str) -> str:
+        """The id of the agency, official or program ``thing`` is or names."""
+        ds = self._dataset
+        if isinstance(thing, _PARTIES):
+            if ds is not None:
+                getattr(ds, thing.collection)._position_of(thing, what)
             return thing.id
+        if isinstance(thing, Record | Source):
+            raise InvalidArgument(
+                f"{what}: expected an agency, official or program, got the {thing.kind_name} {cut(thing.id)}"
+            )
         if isinstance(thing, str):
-            ds = self._dataset
+            check_text(thing, what)
             if ds is None:
                 return thing
-            return ds.resolve(thing).id
-        raise TypeError(
-            f"expected an Agency, Official or Program (or its id or name), got {thing!r} ({type(thing).__name__})"
-        )
+            found = ds.resolve(thing)
+            if not isinstance(found, _PARTIES):
+                raise NotFound(
+                    thing,
+                    "agency, official or program",
+                    message=f"{what}: {cut(thing)} names the {found.kind_name} {cut(found.id)}, "
+                    "not an agency, official or program",
+                )
+            return found.id
+        raise InvalidArgument(f"{what}: expected an Agency, Official or Program (or its id or name), got {got(thing)}")
 
     def _keep_positions(self, candidates: Iterable[int]) -> Self:
         """A view of the candidate positions that this query selects, in this query's order."""
@@ -535,18 +621,17 @@ class Query(Exportable, Generic[T]):
         """Records that involve any of ``things`` (agencies, officials or programs, or their names)."""
         postings = self._index.postings()
         hits: set[int] = set()
-        for ident in {self._resolve(t) for t in things}:
+        for ident in {self._resolve(t, "things") for t in things}:
             hits.update(postings.get(ident, ()))
         return self._keep_positions(hits)
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
         index = self._index
-        return self._keep_positions(index.posting_set(self._resolve(a)) & index.posting_set(self._resolve(b)))
+        a_id, b_id = self._resolve(a, "a"), self._resolve(b, "b")
+        return self._keep_positions(index.posting_set(a_id) & index.posting_set(b_id))
 
     def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
-        if assume not in ("certain", "possible"):
-            _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
         if self._sel is None and self._window is None:
             return self._view(None, _Window(lo, hi, assume))
         members = self._positions()
@@ -562,10 +647,12 @@ class Query(Exportable, Generic[T]):
         records for which that is certain are kept; ``assume="possible"`` also
         keeps those the dates cannot decide.
         """
+        _check_assume(assume)
         return self._in_window(*to_partial_date(day).bounds(), assume)
 
     def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
         """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
+        _check_assume(assume)
         lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
         hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
         if lo > hi:
@@ -575,7 +662,7 @@ class Query(Exportable, Generic[T]):
     def before(self, day: DateLike, *, assume: Assume = "certain") -> Self:
         """Records that were over before ``day`` began (undated records: UNKNOWN)."""
         lo, _, _ = day_window(day)
-        _keep(Answer(value=Tri.NO, reason=""), assume)
+        _check_assume(assume)
         hulls = self._index.hulls()
         ends = hulls.e_hi if assume == "certain" else hulls.e_lo
         return self._keep_positions(p for p, end in enumerate(ends) if end < lo)
@@ -583,7 +670,7 @@ class Query(Exportable, Generic[T]):
     def after(self, day: DateLike, *, assume: Assume = "certain") -> Self:
         """Records that began after ``day`` ended (undated records: UNKNOWN)."""
         _, hi, _ = day_window(day)
-        _keep(Answer(value=Tri.NO, reason=""), assume)
+        _check_assume(assume)
         hulls = self._index.hulls()
         starts = hulls.s_lo if assume == "certain" else hulls.s_hi
         return self._keep_positions(p for p, start in enumerate(starts) if start > hi)
@@ -591,8 +678,13 @@ class Query(Exportable, Generic[T]):
     # -- order and picking -----------------------------------------------------
     def sorted(self, key: Callable[[T], Any] | None = None, reverse: bool = False) -> Self:
         """Sorted by ``key``; by default in timeline order (first date, then id; undated last)."""
+        check_callable(key, "key")
+        check_flag(reverse, "reverse")
         items = self._index.items
-        order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
+        try:
+            order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
+        except TypeError as e:  # a key function that does not take a record, or gives values that cannot be ordered
+            raise InvalidArgument(f"key: sorting by it failed: {cut(str(e), 150)}") from e
         return self._view(order)
 
     def first(self) -> T | None:
@@ -633,13 +725,26 @@ class OfficialQuery(Query[Official]):
         >>> [o.name for o in isscoop.officials.heads(of="NASA", on="2025-07-31")]
         ['Sean Duffy']
         """
-        agency_id = self._resolve(of)
-        lo, hi = to_partial_date(on).bounds()
-
-        _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
+        lo, hi = to_partial_date(on, field="on").bounds()
+        _check_assume(assume)
+        agency_id = self._agency_id(of)
 
         tenures = self._index.heads().get(agency_id, ())
         return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
+
+    def _agency_id(self, of: object) -> str:
+        """The id of the agency ``of`` is or names."""
+        ds = self._dataset
+        if isinstance(of, Agency):
+            if ds is not None:
+                ds.agencies._position_of(of, "of")
+            return of.id
+        if isinstance(of, Record | Source):
+            raise InvalidArgument(f"of: expected an agency, got the {of.kind_name} {cut(of.id)}")
+        if not isinstance(of, str):
+            raise InvalidArgument(f"of: expected an Agency (or its id or name), got {got(of)}")
+        check_text(of, "of")
+        return of if ds is None else ds.agencies.get(of).id
 
 
 class AgreementQuery(Query[Agreement]):
@@ -655,6 +760,26 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume)
+
+
+def _ratio(a: str, b: str) -> float:
+    """``difflib.SequenceMatcher(None, a, b).ratio()``, or 0.0 when even its upper bounds are under 0.75."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+        return 0.0
+    return matcher.ratio()
+
+
+def _check_index(index: object) -> None:
+    """Reject an index that is neither an int nor a slice of ints."""
+    if isinstance(index, slice):
+        parts = (index.start, index.stop, index.step)
+        if not all(p is None or isinstance(p, int) for p in parts):
+            raise InvalidArgument(f"index: expected a slice of ints, got {got(index)}")
+        if index.step == 0:
+            raise InvalidRecord("index: a slice step cannot be zero")
+    elif isinstance(index, bool) or not isinstance(index, int):
+        raise InvalidArgument(f"index: expected an int or a slice, got {got(index)}")
 
 
 def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume) -> bool:

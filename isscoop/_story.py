@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
+from ._args import check_flag, check_text
 from ._dates import in_words
 from ._errors import MissingExtra
 from ._export import Items, _event_words, events_of, records_of
@@ -136,6 +137,8 @@ def to_html(items: Items | Dataset, *, title: str = "isscoop story", picture: bo
     >>> page.startswith("<!doctype html>"), "<script" in page, 'id="fn-1"' in page
     (True, False, True)
     """
+    check_text(title, "title")
+    check_flag(picture, "picture")
     records = records_of(items)
     notes = _Notes()
     events = sorted(events_of(records), key=lambda e: (e.start.sort_key(), e.order, e.uid))

@@ -13,7 +13,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from ._dates import DateLike, PartialDate, Period, to_partial_date
-from ._errors import DateParseError, InvalidRecord
+from ._errors import DateParseError, InvalidRecord, cut
 from ._links import is_safe_url
 from ._public import present_as_isscoop
 
@@ -25,10 +25,7 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def _got(value: object) -> str:
-    text = repr(value)
-    if len(text) > 80:
-        text = text[:77] + "..."
-    return f"{text} ({type(value).__name__})"
+    return f"{cut(value, 80)} ({type(value).__name__})"
 
 
 def fail(inst: object, name: str, expected: str, value: object) -> InvalidRecord:

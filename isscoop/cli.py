@@ -2,25 +2,46 @@
 
 Every command prints readable text by default and JSON with ``--json``.
 Dates are printed at their own precision; ``[n]`` marks a source, listed
-at the end.  Exit status: 0 when all is well, 1 when a name matches nothing
-or the data is invalid, 2 for a usage error.
+at the end.  Exit status: 0 when all is well, 1 when a name matches nothing,
+the data is invalid or a file cannot be written, 2 for a usage error (an
+argument of the wrong form, such as a date that is not a date).  An error is
+one line on standard error (after the usage synopsis, for a usage error),
+never a traceback; invalid data lists one problem a line.
+
+Output never fails on the terminal's encoding: characters it cannot show
+are written as backslash escapes, and ``--json`` output is plain ASCII
+(``\\uXXXX`` escapes) when standard output is not UTF-8.  ``export -o``
+writes its file atomically (see :func:`isscoop.dump`).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from . import _export as ex
 from . import export
+from ._args import got
+from ._atomic import write_files
 from ._brief import LEGEND, Citer, fact_words, render, story
 from ._dates import PartialDate, in_words, span_window, to_partial_date
-from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
+from ._errors import (
+    DatasetError,
+    DateParseError,
+    InvalidArgument,
+    InvalidRecord,
+    IsscoopError,
+    NotFound,
+    cut,
+    fit,
+)
 from ._files import dataset, load, schema
 from ._model import KINDS, Agency, Agreement, Meeting, Official, Record, Source
 from ._version import __version__
@@ -57,7 +78,8 @@ def _choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
         parts = tuple(p.strip() for p in text.split(",") if p.strip())
         bad = [p for p in parts if p not in allowed]
         if bad or not parts:
-            raise argparse.ArgumentTypeError(f"expected a comma-separated list of {', '.join(allowed)}, got {text!r}")
+            expected = f"expected a comma-separated list of {', '.join(allowed)}"
+            raise argparse.ArgumentTypeError(f"{expected}, got {cut(text)}")
         return parts
 
     return parse
@@ -166,8 +188,19 @@ _ARGUMENTS: dict[str, Callable[[_Add], None]] = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose error line is short, however long the value it quotes."""
+
+    #: The parser of each command, to report a usage error found after parsing.
+    commands: dict[str, argparse.ArgumentParser]
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {fit(' '.join(message.split()), 250)}\n")
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
         prog="isscoop",
         description=(
             "Typed, cited data about international space cooperation. "
@@ -176,9 +209,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 ok, 1 not found or invalid data, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=f"isscoop {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    parser.commands = {}
+    common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
-    data = argparse.ArgumentParser(add_help=False)
+    data = _Parser(add_help=False)
     data.add_argument(
         "--data",
         action="append",
@@ -190,7 +224,10 @@ def _parser() -> argparse.ArgumentParser:
 
     def add(name: str, *, data_files: bool = False) -> argparse.ArgumentParser:
         parents = [common, data] if data_files else [common]
-        return sub.add_parser(name, help=COMMANDS[name], description=COMMANDS[name].capitalize() + ".", parents=parents)
+        description = COMMANDS[name].capitalize() + "."
+        command = sub.add_parser(name, help=COMMANDS[name], description=description, parents=parents)
+        parser.commands[name] = command
+        return command
 
     for declare in _ARGUMENTS.values():
         declare(lambda name, *, data=False: add(name, data_files=data))
@@ -198,7 +235,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 not found or invalid data, 2 usage)."""
+    """Run the command line; returns the exit status (0 ok, 1 not found or invalid data, 2 usage).
+
+    ``argv`` is a list of str (by default ``sys.argv[1:]``).  A usage error
+    found by the argument parser (``--help`` and ``--version`` too) ends in
+    ``SystemExit`` as with any argparse program.
+    """
+    if argv is not None and (
+        isinstance(argv, str) or not isinstance(argv, list | tuple) or not all(isinstance(a, str) for a in argv)
+    ):
+        raise InvalidArgument(f"argv: expected a list of str, got {got(argv)}")
+    with _output_that_cannot_fail():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if getattr(args, "raw", False) and args.format != "csv":
@@ -214,9 +265,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         ds = _dataset(getattr(args, "data", []))
         handler = _HANDLERS[command]
         return handler(ds, args, as_json)
+    except (InvalidArgument, InvalidRecord, DateParseError) as e:  # an argument of the wrong form
+        parser.commands.get(command, parser).error(str(e))
     except IsscoopError as e:
         print(f"isscoop: {e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("isscoop: interrupted", file=sys.stderr)
+        return 130
     except OSError as e:
         if isinstance(e, BrokenPipeError):  # e.g. piped into `head`
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python from failing at exit
@@ -234,8 +290,41 @@ def _print_lines(lines: list[str]) -> None:
         print("\n".join(lines))
 
 
+@contextlib.contextmanager
+def _output_that_cannot_fail() -> Iterator[None]:
+    """Standard output and error write what their encoding cannot show as backslash escapes."""
+    changed = []
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(Exception):
+                stream.reconfigure(errors="backslashreplace")
+                changed.append(stream)
+    try:
+        yield
+    finally:
+        for stream in changed:
+            with contextlib.suppress(Exception):
+                stream.reconfigure(errors="strict")
+
+
+def _unicode_stdout() -> bool:
+    """Whether standard output can write every character (a UTF encoding, or text in memory)."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not isinstance(encoding, str):
+        return True
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _json_text(doc: object) -> str:
+    """JSON text for standard output: as UTF-8 when it can take it, else ASCII with escapes."""
+    return json.dumps(doc, indent=2, ensure_ascii=not _unicode_stdout())
+
+
 def _print_json(doc: object) -> None:
-    print(json.dumps(doc, indent=2, ensure_ascii=False))
+    print(_json_text(doc))
 
 
 # -- brief ------------------------------------------------------------------------------------
@@ -324,7 +413,7 @@ def _search(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         _print_json([{"type": r.kind_name, "id": r.id, "label": r.label} for r in hits])
         return 0
     if not hits:
-        print(f"isscoop: nothing matches {args.text!r}", file=sys.stderr)
+        print(f"isscoop: nothing matches {cut(args.text)}", file=sys.stderr)
         return 1
     for r in hits:
         print(f"{r.kind_name:<10} {r.id:<40} {r.label}")
@@ -502,14 +591,15 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         records.extend(q)
     fmt = args.format
     text: str
+    ascii_only = args.output == "-" and not _unicode_stdout()
     if fmt in ("records", "json"):
-        text = json.dumps(ex.to_records(records), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(ex.to_records(records), indent=2, ensure_ascii=ascii_only) + "\n"
     elif fmt == "csv":
         buf = io.StringIO()
         ex.to_csv(records, buf, raw=args.raw)
         text = buf.getvalue()
     elif fmt == "timelinejs":
-        text = json.dumps(ex.to_timelinejs(records), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(ex.to_timelinejs(records), indent=2, ensure_ascii=ascii_only) + "\n"
     elif fmt == "ics":
         text = ex.to_ics(records)
     elif fmt == "markdown":
@@ -566,9 +656,9 @@ def _write(output: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
         return
-    out: IO[str]
-    with open(output, "w", encoding="utf-8", newline="") as out:
-        out.write(text)
+    from ._args import check_path
+
+    write_files([(check_path(output, "-o"), text.encode("utf-8"))], what="-o")
 
 
 # -- validate -------------------------------------------------------------------------------------

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._args import check_flag, got, is_file_object
 from ._dataset import Dataset
-from ._errors import InvalidRecord, MissingExtra
+from ._errors import InvalidArgument, InvalidRecord, MissingExtra, cut
 from ._export import (
     CSV_COLUMNS,
     read_csv,
@@ -58,8 +59,8 @@ def _collapse_sources(value: Any, found: dict[str, dict[str, Any]]) -> Any:
         for k, v in value.items():
             if k == "sources" and isinstance(v, list) and all(isinstance(x, dict) for x in v):
                 for s in v:
-                    found.setdefault(str(s["id"]), _plain(s))
-                out[k] = [s["id"] for s in v]
+                    found.setdefault(str(s.get("id")), _plain(s))
+                out[k] = [s.get("id") for s in v]
             else:
                 out[k] = _collapse_sources(v, found)
         return out
@@ -77,25 +78,40 @@ def from_records(rows: Iterable[dict[str, Any]], *, include_bundled: bool = Fals
 
     Records may refer to records that are not among ``rows`` only with
     ``include_bundled=True``, which lays them over the bundled data (see
-    :func:`isscoop.load`).  Problems raise :class:`~isscoop.DatasetError`.
+    :func:`isscoop.load`).  Problems raise :class:`~isscoop.DatasetError`;
+    ``rows`` that are not dicts raise :class:`~isscoop.InvalidArgument`, and
+    values that are not plain JSON data (or are nested too deeply) raise
+    :class:`~isscoop.InvalidRecord`.
     """
+    check_flag(include_bundled, "include_bundled")
+    if isinstance(rows, str | bytes | Mapping) or is_file_object(rows) or not isinstance(rows, Iterable):
+        raise InvalidArgument(f"rows: expected an iterable of dicts, got {got(rows)}")
     doc: dict[str, Any] = {"format_version": 1}
     sources: dict[str, dict[str, Any]] = {}
+    kinds = {cls.kind_name: cls.collection for cls in KINDS}
     for row in rows:
+        if not isinstance(row, Mapping):
+            raise InvalidArgument(f"rows: expected dicts, got an item {got(row)}")
         row = dict(row)
-        kinds = {cls.kind_name: cls.collection for cls in KINDS}
-        kind = kinds.get(str(row.pop("type", "")))
+        kind = kinds.get(row.pop("type", "")) if isinstance(row.get("type"), str) else None
         if kind is None:
-            raise InvalidRecord(f"type: expected one of {', '.join(kinds)}, got {str(row)[:60]!r}")
+            raise InvalidRecord(f"type: expected one of {', '.join(kinds)}, got {cut(row)}")
         if kind == "sources":
-            sources.setdefault(str(row["id"]), _plain(row))
+            sources.setdefault(str(row.get("id")), _plain(row))
             continue
-        doc.setdefault(kind, []).append(_collapse_sources(row, sources))
+        try:
+            doc.setdefault(kind, []).append(_collapse_sources(row, sources))
+        except RecursionError:
+            raise InvalidRecord(f"rows: a {kind[:-1]} row is nested too deeply") from None
     if include_bundled:  # sources the bundled data already has need not be repeated
         bundled = {x.id: x for x in dataset().sources}
         sources = {k: v for k, v in sources.items() if k not in bundled or _plain(source_dict(bundled[k])) != v}
     if sources:
         doc["sources"] = list(sources.values())
-    stream = io.StringIO(json.dumps(doc))
+    try:
+        text = json.dumps(doc)
+    except (TypeError, ValueError, RecursionError) as e:
+        raise InvalidRecord(f"rows: expected plain JSON data (dicts, lists, str, numbers, bools, None): {e}") from None
+    stream = io.StringIO(text)
     stream.name = "<records>"
     return load(stream, include_bundled=include_bundled)

@@ -20,14 +20,19 @@ file's extension) and return the ``matplotlib.figure.Figure``.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import itertools
+import math
 import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._dates import PartialDate, Precision, to_partial_date
+from ._args import check_opt_text, check_path, check_text, got
+from ._atomic import write_files
+from ._dates import PartialDate, Precision, span_window, to_partial_date
+from ._errors import InvalidArgument, InvalidRecord, cut
 from ._export import records_of, require, to_networkx
 from ._model import Agency, Mark, Record, Source
 
@@ -48,6 +53,32 @@ def _mpl(what: str) -> Any:
     mpl = require("matplotlib", "plot", what)
     require("matplotlib.pyplot", "plot", what)
     return mpl
+
+
+def _check_common(path: object, ax: object, title: object) -> None:
+    """Check the arguments both pictures take, before anything is drawn."""
+    if path is not None:
+        name = check_path(path, "path")
+        if os.path.splitext(name)[1].lower() not in _SAVE_FORMATS:
+            raise InvalidRecord(f"path: expected a file name ending in .png, .svg or .pdf, got {cut(name)}")
+    if ax is not None:
+        from matplotlib.axes import Axes
+
+        if not isinstance(ax, Axes):
+            raise InvalidArgument(f"ax: expected matplotlib Axes or None, got {got(ax)}")
+    check_opt_text(title, "title")
+
+
+def _check_agencies(agencies: object) -> None:
+    if agencies is None:
+        return
+    if not isinstance(agencies, list | tuple):
+        raise InvalidArgument(f"agencies: expected a list of Agency objects, ids or names, got {got(agencies)}")
+    for a in agencies:
+        if isinstance(a, str):
+            check_text(a, "agencies")
+        elif not isinstance(a, Agency):
+            raise InvalidArgument(f"agencies: expected Agency objects, ids or names, got an item {got(a)}")
 
 
 def _num(d: _dt.date) -> float:
@@ -201,7 +232,8 @@ def timeline(
     in force is a square at its first step.  Two heads' meetings in a lane
     more than ``gap_years`` apart get a bracket naming the gap.  ``start``
     and ``end`` limit the dates shown.  With ``path``, the picture is saved
-    as PNG or SVG by the file's extension.
+    as PNG or SVG by the file's extension, atomically (see :func:`isscoop.dump`).
+    Every argument is checked before anything is drawn.
 
     Only lanes with something to show are drawn.  With more than
     ``max_lanes``, the busiest keep their own lanes and the rest share one,
@@ -212,6 +244,19 @@ def timeline(
     """
     mpl = _mpl("isscoop.plot.timeline()")
     import matplotlib.pyplot as plt
+
+    _check_common(path, ax, title)
+    _check_agencies(agencies)
+    if start is not None or end is not None:
+        span_window(start, end)  # raises on a bad date, or an end before the start
+    if isinstance(gap_years, bool) or not isinstance(gap_years, int | float):
+        raise InvalidArgument(f"gap_years: expected a number of years, got {got(gap_years)}")
+    if not math.isfinite(float(min(gap_years, 1e300))) or gap_years < 0:
+        raise InvalidRecord(f"gap_years: expected a finite number of years, 0 or more, got {cut(gap_years)}")
+    if isinstance(max_lanes, bool) or not isinstance(max_lanes, int):
+        raise InvalidArgument(f"max_lanes: expected a whole number of lanes, got {got(max_lanes)}")
+    if max_lanes < 1:
+        raise InvalidRecord(f"max_lanes: expected 1 or more, got {max_lanes}")
 
     lay = _layout(records_of(items), agencies, start, end, gap_years, max_lanes)
     own_fig = ax is None
@@ -489,10 +534,17 @@ def _legend(fig: Figure, ax: Axes, mpl: Any) -> None:
 
 
 def _save(fig: Figure, path: str | os.PathLike[str]) -> None:
-    ext = os.path.splitext(os.fspath(path))[1].lower()
-    if ext not in _SAVE_FORMATS:
-        raise ValueError(f"path: expected a file name ending in .png, .svg or .pdf, got {os.fspath(path)!r}")
-    fig.savefig(path, dpi=150 if ext == ".png" else "figure", metadata={"Date": None} if ext == ".svg" else None)
+    """Save the picture by the file's extension (checked before drawing), atomically (see :func:`isscoop.dump`)."""
+    name = os.fspath(path)
+    ext = os.path.splitext(name)[1].lower()
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer,
+        format=ext[1:],
+        dpi=150 if ext == ".png" else "figure",
+        metadata={"Date": None} if ext == ".svg" else None,
+    )
+    write_files([(name, buffer.getvalue())])
 
 
 # -- the network --------------------------------------------------------------------------
@@ -559,13 +611,14 @@ def network(
     a line between every pair.  Agencies are laid out in columns with their
     labels beside them, so no two labels overlap (``label_overlaps``
     finds none).  With ``path``, the picture is saved as PNG or SVG by the
-    file's extension.
+    file's extension, atomically (see :func:`isscoop.dump`).
     """
     _mpl("isscoop.plot.network()")
     nx: Any = require("networkx", "networkx", "isscoop.plot.network()")
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
+    _check_common(path, ax, title)
     records = records_of(items)
     multi = to_networkx(records)
     many = {r.id for r in records if isinstance(r, Record) and len(r.agencies_involved()) > _MANY}

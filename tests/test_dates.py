@@ -883,7 +883,7 @@ def test_long_input_is_cut_in_messages() -> None:
         with pytest.raises(isscoop.DateParseError) as info:
             Period.parse(bad) if "/" in bad else P(bad)
         assert len(str(info.value)) < 300
-        assert f"({len(bad)} characters)" in str(info.value)
+        assert f"({len(bad):,} characters)" in str(info.value)
 
 
 @pytest.mark.parametrize(

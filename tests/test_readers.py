@@ -370,5 +370,5 @@ def test_cli_counts_are_true(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_html_escapes_hostile_titles() -> None:
-    page = export.to_html([], title='</title><script>alert(1)</script>', picture=False)
+    page = export.to_html([], title="</title><script>alert(1)</script>", picture=False)
     assert "<script>" not in page and html.escape("</title>") in page
