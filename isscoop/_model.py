@@ -111,7 +111,8 @@ def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
             last_no = a
     if unknown is not None:
         return unknown
-    return last_no or Answer(value=Tri.NO, reason=empty_reason)
+    # An Answer is falsy when it is NO: test for None, not truth, to keep the deciding reason.
+    return last_no if last_no is not None else Answer(value=Tri.NO, reason=empty_reason)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -1408,6 +1409,11 @@ class Agreement(Record):
             if events and hi < events[0].bounds()[0]:
                 return Answer(value=Tri.NO, reason=f"no step taken before {events[0].when}")
             value = Tri.NO if fb.startswith("not in force") else Tri.UNKNOWN
+            if value is Tri.UNKNOWN and events:
+                # name the last step taken by the end of the day asked about, not a later one
+                done = [e for e in events if e.bounds()[1] <= hi]
+                step = done[-1] if done else events[0]
+                fb = f"{step.status.label} ({step.when}); no entry into force is recorded"
             return Answer(value=value, reason=fb)
         bounds, what = fb
         first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
