@@ -18,7 +18,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._dataset import Conflict, Dataset, merge
-    from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
+    from ._dates import Answer, DateLike, PartialDate, Period, Precision, SpanLike, Tri, to_partial_date
     from ._errors import (
         Ambiguous,
         DatasetError,
@@ -114,6 +114,7 @@ __all__ = [
     "Rank",
     "Record",
     "Source",
+    "SpanLike",
     "StatusEvent",
     "Tenure",
     "Tri",

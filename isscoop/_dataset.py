@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from . import _codec
-from ._dates import DateLike, span_window
+from ._dates import SpanLike, span_window
 from ._errors import DatasetError, InvalidRecord, MergeError, NotFound, Problem
 from ._exportable import Exportable
 from ._model import KINDS, Agency, Agreement, Claim, Meeting, Official, Program, Rank, Record, Source, version_key
@@ -188,8 +188,8 @@ class Dataset(Exportable):
         self,
         *agencies: Agency | str,
         kinds: Sequence[str] = ("meetings", "agreements", "tenures"),
-        start: DateLike | None = None,
-        end: DateLike | None = None,
+        start: SpanLike | None = None,
+        end: SpanLike | None = None,
     ) -> list[Record]:
         """The records a timeline of ``agencies`` shows: what involves all of them, within the dates.
 

@@ -44,6 +44,7 @@ __all__ = [
     "PartialDate",
     "Period",
     "Precision",
+    "SpanLike",
     "Tri",
     "to_partial_date",
 ]
@@ -56,6 +57,16 @@ DateLike: TypeAlias = "_dt.date | str | PartialDate"
 """Anything a date argument accepts: a ``datetime.date`` or ``datetime.datetime``,
 an ISO or EDTF string (``"2025-07-31"``, ``"2025-07"``, ``"2025"``), a
 human-readable string (``"31 July 2025"``) or a :class:`PartialDate`."""
+
+SpanLike: TypeAlias = "DateLike | Period"
+"""Anything an ``on=`` argument accepts: one date, or an EDTF interval.
+
+One date -- a day, a month, a season, a year -- means *at some time within
+it*.  An interval -- text such as ``"2025-07-31/2026-01-01"``, ``"../2025"``
+or ``"2025/.."``, or a :class:`Period` -- runs from the first possible day of
+its start to the last possible day of its end; ``..`` is unbounded.  An
+interval end left empty (``"2025/"``: unknown) cannot be asked about and is
+refused."""
 
 
 class Precision(enum.IntEnum):
@@ -695,17 +706,20 @@ class Period:
             s_hi = e_hi
         return s_lo, s_hi, e_lo, e_hi
 
-    def covers(self, day: DateLike) -> Answer:
-        """Was the period going on at some time within ``day``?
+    def covers(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Was the period going on at some time within ``day`` (or, ``throughout=True``, all through it)?
 
-        ``day`` may itself be partial: ``"2025"`` asks about any time in 2025.
+        ``day`` may itself be partial: ``"2025"`` asks about any time in 2025;
+        it may be an interval too (see :data:`~isscoop.SpanLike`).
 
         >>> Period.parse("2021-05-03/2025-01-20").covers("2025-07-31")
         Answer(NO, 'ended 2025-01-20, before 2025-07-31')
+        >>> Period.parse("2021-05-03/2025-01-20").covers("2025", throughout=True)
+        Answer(NO, 'ended 2025-01-20, before 2025 ends')
         """
-        return window_answer(self.bounds(), *day_window(day), self)
+        return window_answer(self.bounds(), *day_window(day), self, throughout=throughout)
 
-    def overlaps(self, start: DateLike | None, end: DateLike | None) -> Answer:
+    def overlaps(self, start: SpanLike | None, end: SpanLike | None) -> Answer:
         """Did the period overlap the span from ``start`` to ``end``? ``None`` is unbounded."""
         return window_answer(self.bounds(), *span_window(start, end), self)
 
@@ -745,22 +759,40 @@ class Described:
         return self.text
 
 
-def span_window(start: DateLike | None, end: DateLike | None) -> tuple[int, int, str]:
-    """The ``(first, last, label)`` of a span of date arguments; ``None`` is unbounded."""
-    lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
-    hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
-    label = f"{'' if start is None else to_partial_date(start)}/{'' if end is None else to_partial_date(end)}"
+def span_window(start: SpanLike | None, end: SpanLike | None) -> tuple[int, int, str]:
+    """The ``(first, last, label)`` of a span of date arguments; ``None`` is unbounded.
+
+    The span runs from the first possible day of ``start`` to the last
+    possible day of ``end``; either may be an interval, whose start or end
+    is then the one that counts.
+    """
+    lo, a = (NEG_INF, "") if start is None else _side(start, 0, "start")
+    hi, b = (POS_INF, "") if end is None else _side(end, 1, "end")
+    label = f"{a}/{b}"
     if lo > hi:
         raise DateParseError(f"end: expected a date on or after the start, got {label}")
     return lo, hi, label
 
 
-def window_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object) -> Answer:
+def _side(value: SpanLike, which: int, field: str) -> tuple[int, str]:
+    """The first (``which=0``) or last (``1``) possible day of a span argument, and its text."""
+    lo, hi, label = to_window(value, field=field)
+    if "/" not in label:
+        return (lo, hi)[which], label
+    part = label.split("/")[which]
+    return (lo, hi)[which], part
+
+
+def window_answer(
+    bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object, *, throughout: bool = False
+) -> Answer:
     """Was something with these ``bounds`` going on at some time within ``[w_lo, w_hi]``?
 
-    ``what`` is the thing asked about; its ``str`` and its ``start``/``end``
-    go into the reason.
+    With ``throughout``, was it going on all through it?  ``what`` is the
+    thing asked about; its ``str`` and its ``start``/``end`` go into the reason.
     """
+    if throughout:
+        return _throughout_answer(bounds, w_lo, w_hi, label, what)
     s_lo, s_hi, e_lo, e_hi = bounds
     if s_hi <= w_hi and e_lo >= w_lo:
         return Answer(value=Tri.YES, reason=f"{what} covers {label}")
@@ -772,11 +804,70 @@ def window_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label
     return Answer(value=Tri.UNKNOWN, reason=_fuzzy_reason(what, "start" if s_hi > w_hi else "end"))
 
 
-def day_window(day: DateLike) -> tuple[int, int, str]:
-    """The ``(first, last, label)`` of a date argument, as day ordinals."""
-    d = to_partial_date(day)
+def _throughout_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object) -> Answer:
+    """Was something with these ``bounds`` going on on every day of ``[w_lo, w_hi]``?"""
+    s_lo, s_hi, e_lo, e_hi = bounds
+    if s_hi <= w_lo and e_lo >= w_hi:
+        return Answer(value=Tri.YES, reason=f"{what} covers all of {label}")
+    if s_lo > w_lo:
+        return Answer(value=Tri.NO, reason=f"starts {_ord_text(what, 'start', s_lo)}, after {label} begins")
+    if e_hi < w_hi:
+        return Answer(value=Tri.NO, reason=f"ended {_ord_text(what, 'end', e_hi)}, before {label} ends")
+    return Answer(value=Tri.UNKNOWN, reason=_fuzzy_reason(what, "start" if s_hi > w_lo else "end"))
+
+
+def day_window(day: SpanLike) -> tuple[int, int, str]:
+    """The ``(first, last, label)`` of a date argument, as day ordinals (see :func:`to_window`)."""
+    return to_window(day)
+
+
+def to_window(value: SpanLike, *, field: str = "day") -> tuple[int, int, str]:
+    """The ``(first, last, label)`` of an ``on=`` argument: one date or an EDTF interval (:data:`SpanLike`).
+
+    ``..`` is unbounded (far past any day); an empty interval end is refused,
+    as is anything :func:`to_partial_date` refuses.
+    """
+    if isinstance(value, str):
+        try:
+            return _text_window(value)
+        except DateParseError as e:
+            raise DateParseError(f"{field}: {e}") from None
+    if isinstance(value, Period):
+        try:
+            return _period_window(value)
+        except DateParseError as e:
+            raise DateParseError(f"{field}: {e}") from None
+    d = to_partial_date(value, field=field)
     lo, hi = d.bounds()
     return lo, hi, str(d)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_window(text: str) -> tuple[int, int, str]:
+    """:func:`to_window` of a string, remembered: query arguments repeat."""
+    if "/" in text:
+        return _period_window(Period.parse(text.strip()))
+    d = _from_text(text)
+    lo, hi = d.bounds()
+    return lo, hi, str(d)
+
+
+def _period_window(p: Period) -> tuple[int, int, str]:
+    if p.start is None and not p.open_start:
+        raise DateParseError(
+            f"{_shown(str(p))}: the start is left empty, which means unknown; "
+            "a question needs a date or '..' (unbounded) at each end"
+        )
+    if p.end is None and not p.open_end:
+        raise DateParseError(
+            f"{_shown(str(p))}: the end is left empty, which means unknown; "
+            "a question needs a date or '..' (unbounded) at each end"
+        )
+    lo = NEG_INF if p.start is None else p.start.bounds()[0]
+    hi = POS_INF if p.end is None else p.end.bounds()[1]
+    if p.start is not None and p.start == p.end:
+        return lo, hi, str(p.start)
+    return lo, hi, str(p)
 
 
 def _ord_text(what: object, side: str, ordinal: int) -> str:

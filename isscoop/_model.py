@@ -36,6 +36,7 @@ from ._dates import (
     Described,
     PartialDate,
     Period,
+    SpanLike,
     Tri,
     day_window,
     window_answer,
@@ -463,7 +464,7 @@ class DatedName:
         return f"DatedName(name={self.name!r}, period={str(self.period)!r})"
 
 
-def _name_on(names: tuple[DatedName, ...], day: DateLike, assume: Assume) -> str | None:
+def _name_on(names: tuple[DatedName, ...], day: SpanLike, assume: Assume) -> str | None:
     """The first name certainly in use within ``day``; with ``assume="possible"``,
     else the only name that may have been."""
     answers = [(n, n.period.covers(day)) for n in names]
@@ -570,9 +571,9 @@ class Record:
         """``(bounds, what)`` pairs for the times this record was going on."""
         return ()
 
-    def _answer(self, lo: int, hi: int, label: str) -> Answer:
+    def _answer(self, lo: int, hi: int, label: str, throughout: bool = False) -> Answer:
         return _any(
-            (window_answer(b, lo, hi, label, what) for b, what in self._spans()),
+            (window_answer(b, lo, hi, label, what, throughout=throughout) for b, what in self._spans()),
             f"{self.label} has no dates",
         )
 
@@ -588,9 +589,14 @@ class Record:
             max(b[3] for b, _ in spans),
         )
 
-    def active_on(self, day: DateLike) -> Answer:
-        """Was this record going on at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
-        return self._answer(*day_window(day))
+    def active_on(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Was this record going on at some time within ``day`` (``throughout=True``: all through it)?
+
+        YES, NO or UNKNOWN, with a reason.  ``day`` may be an interval (see
+        :data:`~isscoop.SpanLike`); a record with several spans (an official's
+        tenures) is going on throughout only if one span covers all of it.
+        """
+        return self._answer(*day_window(day), throughout=throughout)
 
     def _related(self) -> Iterator[Record]:
         """Records this one involves (agencies, officials, programs)."""
@@ -689,7 +695,7 @@ class Agency(Record):
     def _check_predecessors(self, a: attrs.Attribute[Any], value: object) -> None:
         v.tuple_of(Agency, "Agency")(self, a, value)
 
-    def name_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
+    def name_on(self, day: SpanLike, *, assume: Assume = "certain") -> str | None:
         """The agency's name at some time within ``day``.
 
         :attr:`names` lists dated names, main names first; the first one
@@ -703,6 +709,7 @@ class Agency(Record):
         ('Russian Aviation and Space Agency', None)
         """
         if not self.names:
+            day_window(day)  # the day is read all the same: a form isscoop cannot read is refused
             return self.name
         return _name_on(self.names, day, assume)
 
@@ -773,10 +780,11 @@ class Tenure:
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
-    def post_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
+    def post_on(self, day: SpanLike, *, assume: Assume = "certain") -> str | None:
         """The post's title at some time within ``day``: from :attr:`titles` when the
         title changed during the tenure, else :attr:`post`."""
         if not self.titles:
+            day_window(day)  # the day is read all the same: a form isscoop cannot read is refused
             return self.post
         return _name_on(self.titles, day, assume)
 
@@ -806,8 +814,8 @@ class Tenure:
             e_lo = max(e_lo, last_lo)
         return s_lo, s_hi, e_lo, e_hi
 
-    def covers(self, day: DateLike) -> Answer:
-        """Did the holder hold this post at some time within ``day``?
+    def covers(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Did the holder hold this post at some time within ``day`` (``throughout=True``: all through it)?
 
         >>> from isscoop import Agency, AgencyKind, Tenure
         >>> nasa = Agency(id="nasa", name="NASA", kind=AgencyKind.SPACE_AGENCY)
@@ -815,7 +823,7 @@ class Tenure:
         >>> t.covers("2023-04-26")
         Answer(YES, 'Administrator, NASA, 2021-05-03/2025-01-20 covers 2023-04-26')
         """
-        return window_answer(self.bounds(), *day_window(day), self)
+        return window_answer(self.bounds(), *day_window(day), self, throughout=throughout)
 
     def __str__(self) -> str:
         acting = "Acting " if self.acting and not self.post.lower().startswith("acting") else ""
@@ -841,7 +849,7 @@ class Official(Record):
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Tenure, "Tenure")
     )
 
-    def tenures_on(self, day: DateLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
+    def tenures_on(self, day: SpanLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
         """The posts held at some time within ``day``."""
         return tuple(t for t in self.tenures if _keep(t.covers(day), assume))
 
@@ -1002,7 +1010,7 @@ class Program(Record):
         if value is not None and not isinstance(value, Program):
             raise v.fail(self, a.name, "a Program or None", value)
 
-    def includes(self, agency: Agency, *, on: DateLike) -> Answer:
+    def includes(self, agency: Agency, *, on: SpanLike) -> Answer:
         """Did ``agency`` take part in this program at some time within ``on``?"""
         lo, hi, label = day_window(on)
         return _any(
@@ -1014,7 +1022,7 @@ class Program(Record):
             f"{agency.label} is not recorded as a participant in {self.name}",
         )
 
-    def participants(self, *, on: DateLike | None = None, assume: Assume = "certain") -> tuple[Agency, ...]:
+    def participants(self, *, on: SpanLike | None = None, assume: Assume = "certain") -> tuple[Agency, ...]:
         """The agencies taking part (at some time within ``on``, if given), in recorded order."""
         seen: dict[str, Agency] = {}
         for p in self.participations:
@@ -1338,8 +1346,8 @@ class Agreement(Record):
             general = [e for e in self.events if e.status is not AgreementStatus.DECLINED]
         return sorted(general, key=StatusEvent.sort_key)
 
-    def status_on(self, day: DateLike, *, party: Agency | str | None = None) -> AgreementStatus | None:
-        """The status after the last step certainly taken by the end of ``day``.
+    def status_on(self, day: SpanLike, *, party: Agency | str | None = None) -> AgreementStatus | None:
+        """The status after the last step certainly taken by the end of ``day`` (of an interval: by its end).
 
         After the agreement's :attr:`end` with no later step, it is
         :attr:`AgreementStatus.EXPIRED`.  ``None`` if no step had been taken yet.
@@ -1398,15 +1406,19 @@ class Agreement(Record):
         end = ending[0] if ending else self.end
         return Period(start=starts[0].date, end=end, open_end=end is None)
 
-    def in_force_on(self, day: DateLike) -> Answer:
-        """Did the agreement apply at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
-        return self._answer(*day_window(day))
+    def in_force_on(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Did the agreement apply at some time within ``day`` (``throughout=True``: all through it)?
 
-    def _answer(self, lo: int, hi: int, label: str) -> Answer:
+        YES, NO or UNKNOWN, with a reason; ``day`` may be an interval (see :data:`~isscoop.SpanLike`).
+        """
+        return self._answer(*day_window(day), throughout=throughout)
+
+    def _answer(self, lo: int, hi: int, label: str, throughout: bool = False) -> Answer:
         fb = self._force_bounds()
         if isinstance(fb, str):
             events = self._events()
-            if events and hi < events[0].bounds()[0]:
+            edge = lo if throughout else hi  # throughout: every day must be in force, the first one too
+            if events and edge < events[0].bounds()[0]:
                 return Answer(value=Tri.NO, reason=f"no step taken before {events[0].when}")
             value = Tri.NO if fb.startswith("not in force") else Tri.UNKNOWN
             if value is Tri.UNKNOWN and events:
@@ -1417,7 +1429,9 @@ class Agreement(Record):
             return Answer(value=value, reason=fb)
         bounds, what = fb
         first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
-        return window_answer(bounds, lo, hi, label, Described(text=what, start=first.date, end=self.end))
+        return window_answer(
+            bounds, lo, hi, label, Described(text=what, start=first.date, end=self.end), throughout=throughout
+        )
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
         """Bounds that answer "in force?" exactly as :meth:`in_force_on` does.
@@ -1457,8 +1471,8 @@ class Agreement(Record):
             raise Undecidable(f"cannot tell whether {self.id} was in force on {day}: {answer.reason}")
         return answer.yes
 
-    def parties_on(self, day: DateLike) -> tuple[Agency, ...]:
-        """Parties that had certainly joined (signed, or a step of their own) by the end of ``day``.
+    def parties_on(self, day: SpanLike) -> tuple[Agency, ...]:
+        """Parties that had certainly joined (signed, or a step of their own) by the end of ``day`` (or interval).
 
         Parties with no step of their own count from the agreement's first step.
         """

@@ -24,11 +24,10 @@ from ._dates import (
     NEG_INF,
     POS_INF,
     Answer,
-    DateLike,
+    SpanLike,
     Tri,
     day_window,
     span_window,
-    to_partial_date,
 )
 from ._errors import Ambiguous, NotFound
 from ._exportable import Exportable
@@ -42,6 +41,7 @@ __all__ = ["AgreementQuery", "OfficialQuery", "Query"]
 
 T = TypeVar("T", bound="Record | Source")
 _MISSING: Any = object()
+_ONE: Any = object()  # ``during(x)``: one argument, read as a span of its own
 
 
 def _names(item: object) -> list[str]:
@@ -252,11 +252,19 @@ class _Index:
 
 @attrs.frozen
 class _Window:
-    """A deferred on/during selection over a whole collection: counted without listing."""
+    """A deferred on/during selection over a whole collection: counted without listing.
+
+    A "throughout" selection is kept with its ends swapped (``lo`` is the
+    window's last day): the rule "starts by ``hi`` and ends on or after
+    ``lo``" then says "starts by the first day and ends on or after the last".
+    It cannot be counted by subtraction (:meth:`_Spans.count` assumes a window
+    that is not swapped), so it is listed.
+    """
 
     lo: int
     hi: int
     assume: Assume
+    throughout: bool = False
 
 
 class Query(Exportable, Generic[T]):
@@ -325,7 +333,7 @@ class Query(Exportable, Generic[T]):
             if window is None:
                 return len(self._index.items)
             spans = self._index.spans()
-            if spans.single:
+            if spans.single and not window.throughout:
                 return spans.count(window.lo, window.hi, window.assume)
         return len(self._positions())
 
@@ -386,10 +394,10 @@ class Query(Exportable, Generic[T]):
 
     # -- lookups ---------------------------------------------------------------
     @overload
-    def get(self, key: str | T, *, on: DateLike | None = None) -> T: ...
+    def get(self, key: str | T, *, on: SpanLike | None = None) -> T: ...
     @overload
-    def get(self, key: str | T, default: T | None, *, on: DateLike | None = None) -> T | None: ...
-    def get(self, key: str | T, default: T | None = _MISSING, *, on: DateLike | None = None) -> T | None:
+    def get(self, key: str | T, default: T | None, *, on: SpanLike | None = None) -> T | None: ...
+    def get(self, key: str | T, default: T | None = _MISSING, *, on: SpanLike | None = None) -> T | None:
         """The one record whose id, acronym, name or alias is ``key``.
 
         Case, accents and script (Latin or Cyrillic) do not matter.  An exact
@@ -544,44 +552,65 @@ class Query(Exportable, Generic[T]):
         index = self._index
         return self._keep_positions(index.posting_set(self._resolve(a)) & index.posting_set(self._resolve(b)))
 
-    def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
+    def _in_window(self, lo: int, hi: int, assume: Assume, throughout: bool = False) -> Self:
         if assume not in ("certain", "possible"):
             _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
+        if throughout:
+            lo, hi = hi, lo  # see _Window
         if self._sel is None and self._window is None:
-            return self._view(None, _Window(lo, hi, assume))
+            return self._view(None, _Window(lo, hi, assume, throughout))
         members = self._positions()
         spans = self._index.spans()
         if len(members) * 8 < len(self._index.items):
             return self._view(p for p in members if spans.test(p, lo, hi, assume))
         return self._keep_positions(spans.positions(lo, hi, assume))
 
-    def on(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records going on at some time within ``day``.
+    def on(self, day: SpanLike, *, assume: Assume = "certain", throughout: bool = False) -> Self:
+        """Records going on at some time within ``day`` (``throughout=True``: on every day of it).
 
-        A partial ``day`` (``"2025-07"``) means any time in it.  By default only
-        records for which that is certain are kept; ``assume="possible"`` also
-        keeps those the dates cannot decide.
+        A partial ``day`` (``"2025-07"``) means any time in it; an interval
+        (``"2025-07-31/2026-01-01"``, ``"../2025"``) any time from the first
+        possible day of its start to the last possible day of its end (see
+        :data:`~isscoop.SpanLike`).  By default only records for which that is
+        certain are kept; ``assume="possible"`` also keeps those the dates
+        cannot decide.  A record with several spans (an official's tenures) is
+        going on throughout only if one span covers all of ``day``.
         """
-        return self._in_window(*to_partial_date(day).bounds(), assume)
+        lo, hi, _ = day_window(day)
+        return self._in_window(lo, hi, assume, throughout)
 
-    def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
-        """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
-        lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
-        hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
-        if lo > hi:
-            span_window(start, end)  # raises, naming both dates
+    def during(self, start: SpanLike | None, end: SpanLike | None = _ONE, *, assume: Assume = "certain") -> Self:
+        """Records going on at some time between ``start`` and ``end`` (``None``: unbounded).
+
+        From the first possible day of ``start`` to the last possible day of
+        ``end``.  With one argument, the span is that argument: a month, a
+        year, or an interval (``during("2025-07")`` is ``during("2025-07",
+        "2025-07")``, and the same as ``on("2025-07")``).
+        """
+        if end is _ONE:
+            if start is None:
+                return self._in_window(NEG_INF, POS_INF, assume)
+            lo, hi, _ = day_window(start)
+        else:
+            lo, hi, _ = span_window(start, end)  # raises if the end comes before the start
         return self._in_window(lo, hi, assume)
 
-    def before(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records that were over before ``day`` began (undated records: UNKNOWN)."""
+    def before(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
+        """Records that were over before ``day`` began (undated records: UNKNOWN).
+
+        For an interval, before its first possible day.
+        """
         lo, _, _ = day_window(day)
         _keep(Answer(value=Tri.NO, reason=""), assume)
         hulls = self._index.hulls()
         ends = hulls.e_hi if assume == "certain" else hulls.e_lo
         return self._keep_positions(p for p, end in enumerate(ends) if end < lo)
 
-    def after(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records that began after ``day`` ended (undated records: UNKNOWN)."""
+    def after(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
+        """Records that began after ``day`` ended (undated records: UNKNOWN).
+
+        For an interval, after its last possible day.
+        """
         _, hi, _ = day_window(day)
         _keep(Answer(value=Tri.NO, reason=""), assume)
         hulls = self._index.hulls()
@@ -626,15 +655,19 @@ class OfficialQuery(Query[Official]):
 
     __slots__ = ()
 
-    def heads(self, *, of: Agency | str, on: DateLike, assume: Assume = "certain") -> Self:
-        """Who headed ``of`` at some time within ``on``, acting heads included.
+    def heads(self, *, of: Agency | str, on: SpanLike, assume: Assume = "certain", throughout: bool = False) -> Self:
+        """Who headed ``of`` at some time within ``on`` (``throughout=True``: all through it), acting heads included.
+
+        ``on`` is a day, a month, a year or an interval (see :data:`~isscoop.SpanLike`).
 
         >>> import isscoop
         >>> [o.name for o in isscoop.officials.heads(of="NASA", on="2025-07-31")]
         ['Sean Duffy']
         """
         agency_id = self._resolve(of)
-        lo, hi = to_partial_date(on).bounds()
+        lo, hi, _ = day_window(on)
+        if throughout:
+            lo, hi = hi, lo  # the rule of _within, for every day of the window (see _Window)
 
         _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
 
@@ -647,14 +680,14 @@ class AgreementQuery(Query[Agreement]):
 
     __slots__ = ()
 
-    def in_force(self, *, on: DateLike, assume: Assume = "certain") -> Self:
-        """Agreements that applied at some time within ``on``.
+    def in_force(self, *, on: SpanLike, assume: Assume = "certain", throughout: bool = False) -> Self:
+        """Agreements that applied at some time within ``on`` (``throughout=True``: all through it).
 
         >>> import isscoop
         >>> "seat-swap-2022" in isscoop.agreements.in_force(on="2025-07-31")
         True
         """
-        return self.on(on, assume=assume)
+        return self.on(on, assume=assume, throughout=throughout)
 
 
 def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume) -> bool:
@@ -665,7 +698,7 @@ def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume)
     return s_lo <= hi and e_hi >= lo
 
 
-def _named_on(item: object, key: str, on: DateLike) -> bool:
+def _named_on(item: object, key: str, on: SpanLike) -> bool:
     """Whether ``key`` may have named ``item`` within ``on``."""
     names = getattr(item, "names", ())
     if not names:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._dataset import Dataset
-from ._dates import PartialDate, Precision, to_partial_date
+from ._dates import NEG_INF, POS_INF, PartialDate, Precision, SpanLike, span_window
 from ._export import records_of, require, to_networkx
 from ._files import dataset
 from ._model import Agency, Mark, Record, Source
@@ -57,6 +57,20 @@ def _num(d: _dt.date) -> float:
 def _ord_bounds(d: PartialDate) -> tuple[float, float]:
     lo, hi = d.bounds()
     return float(lo), float(hi) + 1.0  # a day covers [day, next day)
+
+
+def _window_edge(value: SpanLike | None, which: int, default: float) -> float:
+    """The first day of a start (``which=0``) or the end of the last day of an end (``1``), as plot numbers.
+
+    ``None``, or an unbounded side (``..``), gives ``default``.
+    """
+    if value is None:
+        return default
+    lo, hi, _ = span_window(value, None) if which == 0 else span_window(None, value)
+    edge = lo if which == 0 else hi
+    if edge in (NEG_INF, POS_INF):
+        return default
+    return float(edge) + float(which)
 
 
 def _exact(d: PartialDate) -> bool:
@@ -154,8 +168,8 @@ def timeline(
     ax: Axes | None = None,
     title: str | None = None,
     agencies: Sequence[Agency | str] | None = None,
-    start: PartialDate | str | None = None,
-    end: PartialDate | str | None = None,
+    start: SpanLike | None = None,
+    end: SpanLike | None = None,
     gap_years: float = 3.0,
 ) -> Figure:
     """Draw a timeline of ``items`` (matplotlib extra) and return the Figure.
@@ -210,8 +224,8 @@ class _Layout:
 def _layout(
     records: Sequence[Record | Source],
     agencies: Sequence[Agency | str] | None,
-    start: PartialDate | str | None,
-    end: PartialDate | str | None,
+    start: SpanLike | None,
+    end: SpanLike | None,
     gap_years: float,
 ) -> _Layout:
     """Lanes, the dates shown, and a row for every item so that no two labels or shapes overlap."""
@@ -225,8 +239,8 @@ def _layout(
     lo = min(xs, default=_num(_dt.date.today()) - 365)
     hi = max(xs, default=_num(_dt.date.today()))
     pad = max(60.0, (hi - lo) * 0.03)
-    xmin = _ord_bounds(to_partial_date(start))[0] if start is not None else lo - pad
-    xmax = _ord_bounds(to_partial_date(end))[1] if end is not None else hi + pad
+    xmin = _window_edge(start, 0, lo - pad)
+    xmax = _window_edge(end, 1, hi + pad)
     drawn = [i for i in drawn if (i.x1_sure if i.x1_sure is not None else i.x0_sure) >= xmin and i.x0 <= xmax]
 
     width_in = 12.0
