@@ -608,6 +608,14 @@ class Period:
     * ``2025-07-09/`` -- ``end is None`` and not open: the end is unknown.
     * ``../2025`` and ``/2025`` do the same for the start.
 
+    An open end is "still going" as of some day: ``ongoing_as_of``, the
+    horizon of the data it comes from (the last day its facts were checked).
+    It is then certainly going on up to that day and unknown after it.  A
+    period read from a data file gets its file's horizon; one built in Python
+    has none unless given, and is then taken as going on without end.
+    ``ongoing_as_of`` is not written in the interval text and does not take
+    part in ``==``.
+
     >>> p = Period.parse("2018-10-10/2025-07-31")
     >>> p.start, p.end
     (PartialDate('2018-10-10'), PartialDate('2025-07-31'))
@@ -621,8 +629,19 @@ class Period:
     end: PartialDate | None = None
     open_start: bool = False
     open_end: bool = False
+    ongoing_as_of: _dt.date | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.ongoing_as_of is not None:
+            if not isinstance(self.ongoing_as_of, _dt.date):
+                raise DateParseError(
+                    f"ongoing_as_of: expected a datetime.date or None, got {self.ongoing_as_of!r} "
+                    f"({type(self.ongoing_as_of).__name__})"
+                )
+            if isinstance(self.ongoing_as_of, _dt.datetime):
+                object.__setattr__(self, "ongoing_as_of", self.ongoing_as_of.date())
+            if not self.open_end:
+                raise DateParseError(f"ongoing_as_of: only an open end (..) is ongoing, got {self}")
         for name in ("start", "end"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, PartialDate):
@@ -698,6 +717,10 @@ class Period:
             s_lo, s_hi = NEG_INF, POS_INF
         if self.open_end:
             e_lo = e_hi = POS_INF
+            if self.ongoing_as_of is not None:  # going on up to the horizon, unknown after it
+                horizon = self.ongoing_as_of.toordinal()
+                e_lo = max(horizon, s_lo)
+                s_hi = min(s_hi, max(horizon, s_lo))
         elif self.end is not None:
             e_lo, e_hi = self.end.bounds()
         else:
@@ -705,6 +728,18 @@ class Period:
         if self.start is None and not self.open_start and self.end is not None:
             s_hi = e_hi
         return s_lo, s_hi, e_lo, e_hi
+
+    def ongoing(self, as_of: _dt.date | None) -> Period:
+        """This period with an open end going on as of ``as_of`` (itself if nothing changes).
+
+        >>> import datetime
+        >>> p = Period.parse("2025-02-06/..").ongoing(datetime.date(2026, 3, 10))
+        >>> p.covers("2026-01"), p.covers("2027").value
+        (Answer(YES, '2025-02-06/.. covers 2026-01'), Tri.UNKNOWN)
+        """
+        if not self.open_end or self.ongoing_as_of == as_of:
+            return self
+        return _ongoing(self, as_of)
 
     def covers(self, day: SpanLike, *, throughout: bool = False) -> Answer:
         """Was the period going on at some time within ``day`` (or, ``throughout=True``, all through it)?
@@ -732,6 +767,20 @@ class Period:
         return answer.yes
 
 
+@functools.lru_cache(maxsize=4096)
+def _ongoing(period: Period, as_of: _dt.date | None) -> Period:
+    return attrs.evolve(period, ongoing_as_of=as_of)
+
+
+def ongoing_reason(as_of: _dt.date | None, what: object = None) -> str | None:
+    """The reason for an open end (of ``what``) that is unknown past the horizon ``as_of``."""
+    if as_of is None:
+        return None
+    text = f"ongoing on {as_of.isoformat()}, the horizon of the data (the last day its facts were checked); "
+    text += "unknown after it"
+    return text if what is None else f"{what}: {text}"
+
+
 def _interval_end(part: str) -> PartialDate | None:
     """One end of an EDTF interval: ``None`` for ``..`` (open) or an empty end (unknown)."""
     if part in ("", ".."):
@@ -754,6 +803,7 @@ class Described:
     text: str
     start: PartialDate | None = None
     end: PartialDate | None = None
+    ongoing_as_of: _dt.date | None = None
 
     def __str__(self) -> str:
         return self.text
@@ -878,6 +928,10 @@ def _ord_text(what: object, side: str, ordinal: int) -> str:
 
 
 def _fuzzy_reason(what: object, side: str) -> str:
+    if side == "end":
+        horizon = ongoing_reason(getattr(what, "ongoing_as_of", None), what)
+        if horizon is not None:
+            return horizon
     d = getattr(what, side, None)
     if isinstance(d, PartialDate):
         return f"{side} {d.describe()}"

@@ -44,6 +44,14 @@ from ._dates import (
 from ._errors import InvalidRecord, Undecidable
 from ._public import present_as_isscoop
 
+
+def _to_day(value: object) -> object:
+    """A ``datetime.datetime`` horizon as its day; anything else is left for the validator."""
+    from datetime import datetime as _datetime
+
+    return value.date() if isinstance(value, _datetime) else value
+
+
 __all__ = [
     "Agency",
     "AgencyKind",
@@ -74,6 +82,8 @@ __all__ = [
 KEY: Final = "isscoop_key"
 #: Field metadata: the form of a text field: ``"id"``, ``"country"``, ``"version"`` or ``"url"``.
 FORM: Final = "isscoop_form"
+#: Field metadata: the field is not written in data files (it comes from the file as a whole).
+NOT_IN_FILES: Final = "isscoop_not_in_files"
 
 
 def _meta(key: str | None = None, form: str | None = None) -> dict[str, str]:
@@ -464,6 +474,13 @@ class DatedName:
         return f"DatedName(name={self.name!r}, period={str(self.period)!r})"
 
 
+def _names_ongoing(names: tuple[DatedName, ...], horizon: _date | None) -> tuple[DatedName, ...]:
+    """The dated names with their open ends going on as of ``horizon`` (the same tuple if none changes)."""
+    out = tuple(n if n.period.ongoing(horizon) is n.period else attrs.evolve(n, period=n.period.ongoing(horizon))
+                for n in names)  # fmt: skip
+    return names if all(a is b for a, b in zip(out, names, strict=True)) else out
+
+
 def _name_on(names: tuple[DatedName, ...], day: SpanLike, assume: Assume) -> str | None:
     """The first name certainly in use within ``day``; with ``assume="possible"``,
     else the only name that may have been."""
@@ -480,7 +497,16 @@ def _name_on(names: tuple[DatedName, ...], day: SpanLike, assume: Assume) -> str
 
 @attrs.frozen(kw_only=True, repr=False)
 class Record:
-    """What every record has: an id, its sources, its claims and a note."""
+    """What every record has: an id, its sources, its claims and a note.
+
+    ``horizon`` is the last day the facts of the file the record was read
+    from were checked (see :attr:`Dataset.horizon <isscoop.Dataset.horizon>`):
+    an open end in the record (a tenure ``2025-02-06/..``, an agreement in
+    force with no end, an agency's existence) is going on up to that day and
+    unknown after it.  It is not written in data files -- a file declares it
+    once -- and does not take part in ``==``.  A record built in Python has
+    none unless given, and its open ends then go on without end.
+    """
 
     #: The fields that may carry competing claims.
     claimable: ClassVar[frozenset[str]] = frozenset()
@@ -497,8 +523,18 @@ class Record:
     note: str | None = attrs.field(default=None, validator=v.opt_text)
     added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
     superseded_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
+    horizon: _date | None = attrs.field(
+        default=None,
+        converter=_to_day,
+        validator=v.opt_of_type(_date, "a datetime.date or None"),
+        eq=False,
+        repr=False,
+        metadata={NOT_IN_FILES: True},
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.horizon is not None:
+            self._carry_horizon()
         preferred: dict[str, Claim] = {}
         for i, c in enumerate(self.statements):
             if c.field not in self.claimable:
@@ -510,6 +546,14 @@ class Record:
                 preferred[c.field] = c
                 if getattr(self, c.field) != c.value:
                     raise v.fail(self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field))
+
+    def _carry_horizon(self) -> None:
+        """Give the record's open-ended periods its :attr:`horizon` (on a record being built)."""
+
+    def _with_horizon(self, horizon: _date) -> None:
+        """Set the horizon of a record that has just been read from a file and is seen by no one yet."""
+        object.__setattr__(self, "horizon", horizon)
+        self._carry_horizon()
 
     @property
     def current(self) -> bool:
@@ -713,8 +757,14 @@ class Agency(Record):
             return self.name
         return _name_on(self.names, day, assume)
 
+    def _carry_horizon(self) -> None:
+        names = _names_ongoing(self.names, self.horizon)
+        if names is not self.names:
+            object.__setattr__(self, "names", names)
+
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
-        return ((Period(start=self.founded, open_end=True).bounds(), self),)
+        bounds = Period(start=self.founded, open_end=True, ongoing_as_of=self.horizon).bounds()
+        return ((bounds, Described(text=str(self), start=self.founded, ongoing_as_of=self.horizon)),)
 
     def _related(self) -> Iterator[Record]:
         yield self
@@ -793,6 +843,18 @@ class Tenure:
         return self.period.start
 
     @property
+    def ongoing_as_of(self) -> _date | None:
+        """The horizon an open-ended tenure is known to be held up to (see :class:`~isscoop.Period`)."""
+        return self.period.ongoing_as_of
+
+    def _ongoing(self, horizon: _date | None) -> Tenure:
+        period = self.period.ongoing(horizon)
+        titles = _names_ongoing(self.titles, horizon)
+        if period is self.period and titles is self.titles:
+            return self
+        return attrs.evolve(self, period=period, titles=titles)
+
+    @property
     def end(self) -> PartialDate | None:
         return self.period.end
 
@@ -848,6 +910,11 @@ class Official(Record):
     tenures: tuple[Tenure, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Tenure, "Tenure")
     )
+
+    def _carry_horizon(self) -> None:
+        tenures = tuple(t._ongoing(self.horizon) for t in self.tenures)
+        if any(a is not b for a, b in zip(tenures, self.tenures, strict=True)):
+            object.__setattr__(self, "tenures", tenures)
 
     def tenures_on(self, day: SpanLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
         """The posts held at some time within ``day``."""
@@ -1009,6 +1076,18 @@ class Program(Record):
     def _check_parent(self, a: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, Program):
             raise v.fail(self, a.name, "a Program or None", value)
+
+    def _carry_horizon(self) -> None:
+        period = self.period.ongoing(self.horizon)
+        if period is not self.period:
+            object.__setattr__(self, "period", period)
+        parts = tuple(
+            p if p.period is None or p.period.ongoing(self.horizon) is p.period
+            else attrs.evolve(p, period=p.period.ongoing(self.horizon))
+            for p in self.participations
+        )  # fmt: skip
+        if any(a is not b for a, b in zip(parts, self.participations, strict=True)):
+            object.__setattr__(self, "participations", parts)
 
     def includes(self, agency: Agency, *, on: SpanLike) -> Answer:
         """Did ``agency`` take part in this program at some time within ``on``?"""
@@ -1393,6 +1472,10 @@ class Agreement(Record):
             lo, hi = self.end.bounds()
             if hi < e_hi:
                 e_lo, e_hi = lo, hi
+        if e_lo == POS_INF and self.horizon is not None:  # no end recorded: in force up to the horizon
+            horizon = self.horizon.toordinal()
+            e_lo = max(horizon, s_lo)
+            s_hi = min(s_hi, e_lo)
         since = f"from {first.date}" if first.date is not None else f"by {first.known_by}"
         return (s_lo, s_hi, e_lo, e_hi), f"in force {since}"
 
@@ -1404,7 +1487,7 @@ class Agreement(Record):
             return None
         ending = [e.date for e in self._events() if e.status in ENDING_STATUSES and e.date]
         end = ending[0] if ending else self.end
-        return Period(start=starts[0].date, end=end, open_end=end is None)
+        return Period(start=starts[0].date, end=end, open_end=end is None, ongoing_as_of=None if end else self.horizon)
 
     def in_force_on(self, day: SpanLike, *, throughout: bool = False) -> Answer:
         """Did the agreement apply at some time within ``day`` (``throughout=True``: all through it)?
@@ -1429,9 +1512,9 @@ class Agreement(Record):
             return Answer(value=value, reason=fb)
         bounds, what = fb
         first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
-        return window_answer(
-            bounds, lo, hi, label, Described(text=what, start=first.date, end=self.end), throughout=throughout
-        )
+        open_as_of = self.horizon if bounds[3] == POS_INF else None
+        described = Described(text=what, start=first.date, end=self.end, ongoing_as_of=open_as_of)
+        return window_answer(bounds, lo, hi, label, described, throughout=throughout)
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
         """Bounds that answer "in force?" exactly as :meth:`in_force_on` does.

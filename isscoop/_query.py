@@ -8,6 +8,7 @@ dataset's collections are in id order, and :meth:`Query.sorted` orders by time.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import enum
 import threading
@@ -161,14 +162,23 @@ class _Spans:
 
 
 class _Index:
-    """Lookup structures over one collection, each built on first use, under a lock."""
+    """Lookup structures over one collection, each built on first use, under a lock.
 
-    __slots__ = ("_built", "_lock", "items")
+    ``horizon`` is the dataset's: the time bounds of a record that has no
+    horizon of its own (one built in Python) are read as if it had this one.
+    """
 
-    def __init__(self, items: tuple[Any, ...]) -> None:
+    __slots__ = ("_built", "_lock", "horizon", "items")
+
+    def __init__(self, items: tuple[Any, ...], horizon: datetime.date | None = None) -> None:
         self.items = items
+        self.horizon = horizon
         self._lock = threading.Lock()
         self._built: dict[str, Any] = {}
+
+    def dated(self, p: int) -> Any:
+        """Record ``p`` as the dataset reads it: with the dataset's horizon if it has none of its own."""
+        return _at_horizon(self.items[p], self.horizon)
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
         value = self._built.get(name)
@@ -234,7 +244,7 @@ class _Index:
         def build() -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
             out: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
             for p, item in enumerate(self.items):
-                for t in getattr(item, "tenures", ()):
+                for t in getattr(_at_horizon(item, self.horizon), "tenures", ()):
                     if t.head:
                         out.setdefault(t.agency.id, []).append((p, t.bounds()))
             return out
@@ -243,11 +253,13 @@ class _Index:
 
     def spans(self) -> _Spans:
         """Sorted time bounds for on/during/in-force questions."""
-        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(x) for x in self.items)))
+        h = self.horizon
+        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(_at_horizon(x, h)) for x in self.items)))
 
     def hulls(self) -> _Spans:
         """One bound per record, from its first to its last time, for before/after questions."""
-        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(x),) for x in self.items)))
+        h = self.horizon
+        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(_at_horizon(x, h)),) for x in self.items)))
 
 
 @attrs.frozen
@@ -288,7 +300,7 @@ class Query(Exportable, Generic[T]):
     __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_window")
 
     def __init__(self, items: Iterable[T] = (), *, kind: str = "record", dataset: Dataset | None = None) -> None:
-        self._index = _Index(tuple(items))
+        self._index = _Index(tuple(items), dataset.horizon if dataset is not None else None)
         self._kind = kind
         self._dataset = dataset
         self._sel: tuple[int, ...] | None = None  # positions in order; None: every record, in order
@@ -705,6 +717,13 @@ def _named_on(item: object, key: str, on: SpanLike) -> bool:
         return True
     wanted = _text.keys(key)
     return any(_text.keys(name) & wanted for n in names if not n.period.covers(on).no for name in (n.name, *n.aliases))
+
+
+def _at_horizon(item: Any, horizon: datetime.date | None) -> Any:
+    """``item``, or a copy with ``horizon`` if it is a record with no horizon of its own."""
+    if horizon is None or not isinstance(item, Record) or item.horizon is not None:
+        return item
+    return attrs.evolve(item, horizon=horizon)
 
 
 def _hull(item: object) -> tuple[int, int, int, int]:
