@@ -239,17 +239,32 @@ class _Index:
         return found
 
     def heads(self) -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-        """For each agency, the position and time bounds of every head tenure held there."""
+        """For each agency, the position and time bounds of every head tenure held there.
 
-        def build() -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-            out: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
+        The bounds are narrowed by succession (see :func:`_succession`).
+        """
+        self.head_tenures()
+        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._built["heads"])
+
+    def head_tenures(self) -> dict[str, list[_Held]]:
+        """For each agency, every head tenure held there, with its bounds narrowed by succession."""
+
+        def build() -> dict[str, list[_Held]]:
+            out: dict[str, list[_Held]] = {}
             for p, item in enumerate(self.items):
                 for t in getattr(_at_horizon(item, self.horizon), "tenures", ()):
                     if t.head:
-                        out.setdefault(t.agency.id, []).append((p, t.bounds()))
-            return out
+                        out.setdefault(t.agency.id, []).append(_Held(p=p, official=item, tenure=t, bounds=t.bounds()))
+            return {agency: _succession(held) for agency, held in out.items()}
 
-        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._get("heads", build))
+        built = cast("dict[str, list[_Held]]", self._get("head_tenures", build))
+        plain = self._built.get("heads")
+        if plain is None:
+            with self._lock:
+                plain = self._built.setdefault(
+                    "heads", {agency: [(h.p, h.bounds) for h in held] for agency, held in built.items()}
+                )
+        return built
 
     def spans(self) -> _Spans:
         """Sorted time bounds for on/during/in-force questions."""
@@ -260,6 +275,54 @@ class _Index:
         """One bound per record, from its first to its last time, for before/after questions."""
         h = self.horizon
         return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(_at_horizon(x, h)),) for x in self.items)))
+
+
+@attrs.frozen
+class _Held:
+    """One head tenure in the heads index: where its official is, and its time bounds.
+
+    ``bounds`` are the tenure's own, narrowed by succession; ``successor`` and
+    ``predecessor`` are the tenures that narrowed its end and its start.
+    """
+
+    p: int
+    official: Any
+    tenure: Any
+    bounds: tuple[int, int, int, int]
+    successor: _Held | None = None
+    predecessor: _Held | None = None
+
+
+def _succession(held: list[_Held]) -> list[_Held]:
+    """Head tenures of one agency, each bounded by the others: a post held by one person at a time.
+
+    Of two tenures held by different people, neither acting, the one with a
+    day certainly held before a day certainly held in the other came first
+    (the dataset's check allows no two such holders at once, the handover day
+    aside).  So the earlier ends no later than the later's latest start, and
+    the later begins no earlier than the earlier's earliest end.  This only
+    narrows what is unknown: a tenure known from one attested day no longer
+    reaches past its successor's start.
+    """
+    certain = [h for h in held if not h.tenure.acting and h.bounds[1] <= h.bounds[2]]
+    if len(certain) < 2:
+        return held
+    narrowed: dict[int, _Held] = {}
+    for t in certain:
+        s_lo, s_hi, e_lo, e_hi = t.bounds
+        after: _Held | None = None
+        before: _Held | None = None
+        for o in certain:
+            if o is t or o.official.id == t.official.id:
+                continue
+            if t.bounds[1] < o.bounds[2] and o.bounds[1] < e_hi:  # t came first: it ends by o's start
+                e_hi, after = o.bounds[1], o
+            if o.bounds[1] < t.bounds[2] and o.bounds[2] > s_lo:  # o came first: t starts after o's end
+                s_lo, before = o.bounds[2], o
+        # consistent data only; else the tenure's own bounds stand
+        if (after is not None or before is not None) and s_lo <= s_hi and e_lo <= e_hi:
+            narrowed[id(t)] = attrs.evolve(t, bounds=(s_lo, s_hi, e_lo, e_hi), successor=after, predecessor=before)
+    return [narrowed.get(id(h), h) for h in held]
 
 
 @attrs.frozen
