@@ -41,6 +41,8 @@ if TYPE_CHECKING:
         AgreementStatus,
         Assume,
         Claim,
+        Coverage,
+        Covered,
         CrewMember,
         DatedName,
         Location,
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     meetings: Query[Meeting]
     agreements: AgreementQuery
     sources: Query[Source]
+    coverage: Query[Coverage]
 
 #: The modules behind the public names, cheapest first.  A name is looked up in
 #: their ``__all__`` lists on first use, so that ``import isscoop`` imports
@@ -84,6 +87,8 @@ __all__ = [
     "Assume",
     "Claim",
     "Conflict",
+    "Coverage",
+    "Covered",
     "CrewMember",
     "Dataset",
     "DatasetError",
@@ -123,6 +128,7 @@ __all__ = [
     "agencies",
     "agreements",
     "conflicts",
+    "coverage",
     "dataset",
     "dump",
     "load",

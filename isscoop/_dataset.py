@@ -21,7 +21,20 @@ from . import _codec
 from ._dates import NEG_INF, POS_INF, SpanLike, span_window
 from ._errors import DatasetError, InvalidRecord, MergeError, NotFound, Problem
 from ._exportable import Exportable
-from ._model import KINDS, Agency, Agreement, Claim, Meeting, Official, Program, Rank, Record, Source, version_key
+from ._model import (
+    KINDS,
+    Agency,
+    Agreement,
+    Claim,
+    Coverage,
+    Meeting,
+    Official,
+    Program,
+    Rank,
+    Record,
+    Source,
+    version_key,
+)
 from ._public import present_as_isscoop
 from ._query import AgreementQuery, OfficialQuery, Query
 from ._validators import VERSION_RE
@@ -71,6 +84,10 @@ def _sources(items: Iterable[Source]) -> Query[Source]:
     return Query(items, kind="source")
 
 
+def _coverage(items: Iterable[Coverage]) -> Query[Coverage]:
+    return Query(items, kind="coverage")
+
+
 @attrs.frozen(kw_only=True, eq=True)
 class Dataset(Exportable):
     """Every record of a dataset, checked together.
@@ -97,6 +114,7 @@ class Dataset(Exportable):
     meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_meetings)
     agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
+    coverage: Query[Coverage] = attrs.field(factory=tuple, converter=_coverage)
     version: str | None = attrs.field(default=None)
     _horizon: _dt.date | None = attrs.field(default=None, alias="horizon")
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)

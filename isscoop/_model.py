@@ -60,6 +60,8 @@ __all__ = [
     "AgreementStatus",
     "Assume",
     "Claim",
+    "Coverage",
+    "Covered",
     "CrewMember",
     "DatedName",
     "Location",
@@ -243,6 +245,19 @@ class MeetingKind(_Enum):
     VISIT = "visit"
     SIGNING = "signing"
     STATEMENT = "statement"
+
+    @property
+    def adjective(self) -> str:
+        """The kind before a noun: ``"heads-of-agency"``."""
+        return str(self.value).replace("_", "-")
+
+
+class Covered(_Enum):
+    """What a :class:`Coverage` declares complete."""
+
+    MEETINGS = "meetings"
+    AGREEMENTS = "agreements"
+    HEADS = "heads"
 
 
 class MeetingStatus(_Enum):
@@ -1692,9 +1707,136 @@ class Agreement(Record):
         return out
 
 
+@attrs.frozen(kw_only=True, repr=False)
+class Coverage(Record):
+    """A declaration that the dataset records *every* record of a kind, in a scope, over a window.
+
+    ``of`` says which records: meetings, agreements, or the heads of an
+    agency.  The scope is every record involving all of ``agencies`` and all
+    of ``programs`` (one agency, a pair, a program; for heads, the one agency
+    whose head post it is), and, for meetings, of one of ``meeting_kinds``
+    (none: every kind).  ``window`` is when: ``2018-10-10/2025-07-31``, or
+    ``2018-04-23/..``, up to the horizon of the data.  Its sources are the
+    pages that support that the window was checked, and its ``note`` says
+    what the declaration rests on.
+
+    Coverage is what lets :meth:`Query.exists() <isscoop.Query.exists>` answer
+    NO: nothing matches, and the data says it would know.  A question
+    outside every coverage stays UNKNOWN.
+
+    >>> import isscoop
+    >>> c = isscoop.coverage.get("coverage-nasa-roscosmos-heads-meetings-2018-2025")
+    >>> c.of, [a.label for a in c.agencies], str(c.window)
+    (Covered.MEETINGS, ['NASA', 'Roscosmos'], '2018-10-10/2025-07-31')
+    """
+
+    kind_name: ClassVar[str] = "coverage"
+    collection: ClassVar[str] = "coverage"
+
+    title: str = attrs.field(validator=v.text)
+    of: Covered = attrs.field(validator=v.member(Covered))
+    window: Period = attrs.field(converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
+    agencies: tuple[Agency, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Agency, "Agency")
+    )
+    programs: tuple[Program, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Program, "Program")
+    )
+    meeting_kinds: tuple[MeetingKind, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(MeetingKind, "MeetingKind")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        w = self.window
+        if (w.start is None and not w.open_start) or (w.end is None and not w.open_end):
+            raise v.fail(self, "window", "a window with a date or '..' at each end (an unknown end covers nothing)", w)
+        if self.meeting_kinds and self.of is not Covered.MEETINGS:
+            raise v.fail(self, "meeting_kinds", "no meeting kinds unless it covers meetings", self.meeting_kinds)
+        if self.of is Covered.HEADS and len(self.agencies) != 1:
+            raise v.fail(self, "agencies", "the one agency whose heads it covers", self.agencies)
+
+    def _carry_horizon(self) -> None:
+        window = self.window.ongoing(self.horizon)
+        if window is not self.window:
+            object.__setattr__(self, "window", window)
+
+    def scope(self) -> frozenset[str]:
+        """The ids of the agencies and programs a record must involve to be covered."""
+        return frozenset(r.id for r in (*self.agencies, *self.programs))
+
+    def certain_days(self, horizon: _date | None = None) -> tuple[int, int]:
+        """The first and last day the window certainly covers, as day ordinals.
+
+        A partial start counts from its last possible day, a partial end up to
+        its first; an open end reaches the horizon (the window's own, else
+        ``horizon``, else without end).
+        """
+        window = self.window if self.window.ongoing_as_of is not None else self.window.ongoing(horizon)
+        _, s_hi, e_lo, _ = window.bounds()
+        return s_hi, e_lo
+
+    def describe(self) -> str:
+        """The declaration in words: ``every heads-of-agency meeting involving NASA and Roscosmos, 2018-10-10/..``."""
+        what = {
+            Covered.MEETINGS: " or ".join(k.adjective for k in self.meeting_kinds) + " meeting"
+            if self.meeting_kinds
+            else "meeting",
+            Covered.AGREEMENTS: "agreement",
+            Covered.HEADS: "head",
+        }[self.of]
+        names = " and ".join(r.label for r in (*self.agencies, *self.programs))
+        scope = (f" of {names}" if self.of is Covered.HEADS else f" involving {names}") if names else ""
+        end = (
+            f"{self.window.ongoing_as_of} (the horizon)"
+            if self.window.ongoing_as_of
+            else str(self.window).split("/")[1]
+        )
+        start = str(self.window).split("/")[0]
+        return f"every {what}{scope} from {start} to {end}"
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        return ((self.window.bounds(), self.window),)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+        yield from self.agencies
+        yield from self.programs
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        return (self.window.start,) if self.window.start else ()
+
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        return self.window.start, self.window.end, self.window.open_end
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        return tuple({a.id: a for a in self.agencies}.values())
+
+    def columns(self) -> Row:
+        return attrs.evolve(super().columns(), kind=self.of.value, programs=_ids(self.programs))
+
+    def facts(self) -> list[Fact]:
+        return [
+            ("covers", self.describe(), self.sources),
+            ("of", self.of.label, ()),
+            ("agencies", ", ".join(a.label for a in self.agencies), ()),
+            ("programs", ", ".join(p.label for p in self.programs), ()),
+            ("meeting kinds", ", ".join(k.label for k in self.meeting_kinds), ()),
+            ("window", self.window, ()),
+        ]
+
+
 #: Every record kind, in the order they may refer to each other: a kind refers
 #: only to kinds before it, or to records of its own kind.
-KINDS: Final[tuple[type[Source] | type[Record], ...]] = (Source, Agency, Official, Program, Meeting, Agreement)
+KINDS: Final[tuple[type[Source] | type[Record], ...]] = (
+    Source,
+    Agency,
+    Official,
+    Program,
+    Meeting,
+    Agreement,
+    Coverage,
+)
 
 
 def kind_named(collection: str) -> type[Source] | type[Record]:

@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast, overload
 
 import attrs
 
@@ -27,12 +27,14 @@ from ._dates import (
     Answer,
     SpanLike,
     Tri,
+    _ordinal_text,
     day_window,
     span_window,
+    window_answer,
 )
 from ._errors import Ambiguous, NotFound
 from ._exportable import Exportable
-from ._model import Agency, Agreement, Assume, Official, Record, Source, _keep
+from ._model import Agency, Agreement, Assume, Covered, MeetingKind, Official, Record, Source, _keep
 from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
@@ -41,6 +43,15 @@ if TYPE_CHECKING:
 __all__ = ["AgreementQuery", "OfficialQuery", "Query"]
 
 T = TypeVar("T", bound="Record | Source")
+
+#: A step a selection was made by: the method's name, its arguments and keywords (``assume`` aside).
+_Step = tuple[str, tuple[Any, ...], dict[str, Any]]
+#: The step of a selection cut by position (a slice), which no question describes.
+_CUT: Final = "cut"
+#: The steps that select by time; ``exists()`` asks them again with ``assume="certain"`` and ``"possible"``.
+_TIMED: Final = frozenset({"on", "during", "before", "after", "heads"})
+#: What each collection's records are, for coverage.
+_COVERED: Final = {"meeting": Covered.MEETINGS, "agreement": Covered.AGREEMENTS}
 _MISSING: Any = object()
 _ONE: Any = object()  # ``during(x)``: one argument, read as a span of its own
 
@@ -360,7 +371,7 @@ class Query(Exportable, Generic[T]):
     True
     """
 
-    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_window")
+    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_steps", "_window")
 
     def __init__(self, items: Iterable[T] = (), *, kind: str = "record", dataset: Dataset | None = None) -> None:
         self._index = _Index(tuple(items), dataset.horizon if dataset is not None else None)
@@ -369,6 +380,7 @@ class Query(Exportable, Generic[T]):
         self._sel: tuple[int, ...] | None = None  # positions in order; None: every record, in order
         self._window: _Window | None = None  # a deferred time selection over every record
         self._selset: frozenset[int] | None = None
+        self._steps: tuple[_Step, ...] = ()  # how the selection was made, for exists()
 
     def _view(self, sel: Iterable[int] | None, window: _Window | None = None) -> Self:
         q = object.__new__(type(self))
@@ -376,7 +388,13 @@ class Query(Exportable, Generic[T]):
         q._sel = None if sel is None else tuple(sel)
         q._window = window
         q._selset = None
+        q._steps = self._steps
         return q
+
+    def _step(self, step: str, /, *args: Any, **kwargs: Any) -> Self:
+        """This (new) selection, noting the step it was made by (see :meth:`exists`)."""
+        self._steps = (*self._steps, (step, args, kwargs))
+        return self
 
     def _new(self, items: Iterable[T]) -> Self:
         """A query over the given records, which must come from this collection."""
@@ -428,11 +446,11 @@ class Query(Exportable, Generic[T]):
     def __getitem__(self, index: int | slice) -> T | Self:
         if self._sel is None and self._window is None:
             if isinstance(index, slice):
-                return self._view(range(len(self._index.items))[index])
+                return self._view(range(len(self._index.items))[index])._step(_CUT)
             return cast(T, self._index.items[index])
         positions = self._positions()
         if isinstance(index, slice):
-            return self._view(positions[index])
+            return self._view(positions[index])._step(_CUT)
         return cast(T, self._index.items[positions[index]])
 
     def __contains__(self, item: object) -> bool:
@@ -560,7 +578,7 @@ class Query(Exportable, Generic[T]):
             if best > 0:
                 scored.append((-best, pos, item))
         scored.sort(key=lambda s: (s[0], s[1]))
-        return self._new(item for _, _, item in scored)
+        return self._new(item for _, _, item in scored)._step("search", text)
 
     # -- selection -------------------------------------------------------------
     def filter(self, predicate: Callable[[T], bool] | None = None, /, **fields: object) -> Self:
@@ -583,7 +601,7 @@ class Query(Exportable, Generic[T]):
                     return False
             return predicate is None or bool(predicate(item))
 
-        return self._new(x for x in self if match(x))
+        return self._new(x for x in self if match(x))._step("filter", predicate, **fields)
 
     def _resolve(self, thing: object) -> str:
         if isinstance(thing, Record):
@@ -620,12 +638,13 @@ class Query(Exportable, Generic[T]):
         hits: set[int] = set()
         for ident in {self._resolve(t) for t in things}:
             hits.update(postings.get(ident, ()))
-        return self._keep_positions(hits)
+        return self._keep_positions(hits)._step("involving", *things)
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
         index = self._index
-        return self._keep_positions(index.posting_set(self._resolve(a)) & index.posting_set(self._resolve(b)))
+        both = index.posting_set(self._resolve(a)) & index.posting_set(self._resolve(b))
+        return self._keep_positions(both)._step("between", a, b)
 
     def _in_window(self, lo: int, hi: int, assume: Assume, throughout: bool = False) -> Self:
         if assume not in ("certain", "possible"):
@@ -652,7 +671,7 @@ class Query(Exportable, Generic[T]):
         going on throughout only if one span covers all of ``day``.
         """
         lo, hi, _ = day_window(day)
-        return self._in_window(lo, hi, assume, throughout)
+        return self._in_window(lo, hi, assume, throughout)._step("on", day, throughout=throughout)
 
     def during(self, start: SpanLike | None, end: SpanLike | None = _ONE, *, assume: Assume = "certain") -> Self:
         """Records going on at some time between ``start`` and ``end`` (``None``: unbounded).
@@ -664,11 +683,11 @@ class Query(Exportable, Generic[T]):
         """
         if end is _ONE:
             if start is None:
-                return self._in_window(NEG_INF, POS_INF, assume)
+                return self._in_window(NEG_INF, POS_INF, assume)._step("during", None, None)
             lo, hi, _ = day_window(start)
         else:
             lo, hi, _ = span_window(start, end)  # raises if the end comes before the start
-        return self._in_window(lo, hi, assume)
+        return self._in_window(lo, hi, assume)._step("during", start, end)
 
     def before(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
         """Records that were over before ``day`` began (undated records: UNKNOWN).
@@ -679,7 +698,7 @@ class Query(Exportable, Generic[T]):
         _keep(Answer(value=Tri.NO, reason=""), assume)
         hulls = self._index.hulls()
         ends = hulls.e_hi if assume == "certain" else hulls.e_lo
-        return self._keep_positions(p for p, end in enumerate(ends) if end < lo)
+        return self._keep_positions(p for p, end in enumerate(ends) if end < lo)._step("before", day)
 
     def after(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
         """Records that began after ``day`` ended (undated records: UNKNOWN).
@@ -690,7 +709,7 @@ class Query(Exportable, Generic[T]):
         _keep(Answer(value=Tri.NO, reason=""), assume)
         hulls = self._index.hulls()
         starts = hulls.s_lo if assume == "certain" else hulls.s_hi
-        return self._keep_positions(p for p, start in enumerate(starts) if start > hi)
+        return self._keep_positions(p for p, start in enumerate(starts) if start > hi)._step("after", day)
 
     # -- order and picking -----------------------------------------------------
     def sorted(self, key: Callable[[T], Any] | None = None, reverse: bool = False) -> Self:
@@ -724,6 +743,172 @@ class Query(Exportable, Generic[T]):
             raise NotFound("(this query)", self._kind)
         raise Ambiguous("(this query)", self._kind, list(self.ids))
 
+    # -- does anything match? ------------------------------------------------------
+    def exists(self) -> Answer:
+        """Does a record match this query?  YES, NO or UNKNOWN, with the reason.
+
+        YES when a record certainly matches.  NO only when nothing matches,
+        not even possibly, and the dataset declares :class:`~isscoop.Coverage`
+        for the whole question: the kind of record, its scope (the agencies
+        and programs of :meth:`between` and of :meth:`involving` one thing,
+        the agency of :meth:`~isscoop.OfficialQuery.heads`, the meeting kind
+        of ``filter(kind=...)``) and every day it asks about.  UNKNOWN
+        otherwise, saying why: a record may match (a partial date, an open
+        end past the horizon), no coverage is declared, or the question
+        reaches past the dataset's horizon.  Narrowing further (a status, a
+        predicate, a search) keeps a declaration valid; a slice does not.
+        Both readings are asked whatever ``assume=`` the query was made with.
+
+        >>> import isscoop
+        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+        >>> talks.during("2018-10-11", "2025-07-30").exists().value
+        Tri.NO
+        >>> isscoop.meetings.between("NASA", "ESA").during("2018-10-11", "2025-07-30").exists().value
+        Tri.UNKNOWN
+        """
+        if any(name == _CUT for name, _, _ in self._steps):
+            return Answer(
+                value=Tri.UNKNOWN,
+                reason="the selection was cut by position (a slice), which no question describes",
+            )
+        for p in self._again("certain")._positions():
+            return Answer(value=Tri.YES, reason=f"{self._who(p)} matches{self._why(p)}")
+        for p in self._again("possible")._positions():
+            return Answer(value=Tri.UNKNOWN, reason=f"{self._who(p)} may match{self._why(p)}")
+        return self._covered()
+
+    def _again(self, assume: Assume) -> Self:
+        """The same selection made again from the whole collection, its time steps with ``assume``."""
+        q = self._view(None)
+        q._steps = ()
+        for name, args, kwargs in self._steps:
+            method = getattr(q, name)
+            q = method(*args, **kwargs, assume=assume) if name in _TIMED else method(*args, **kwargs)
+        return q
+
+    def _who(self, p: int) -> str:
+        item = self._index.items[p]
+        return f"{_label(item)} ({item.id})"
+
+    def _why(self, p: int) -> str:
+        """``": reason"`` from record ``p``'s answer to the last time step, or nothing."""
+        timed = [step for step in self._steps if step[0] in ("on", "during", "heads")]
+        if not timed:
+            return ""
+        name, args, kwargs = timed[-1]
+        if name == "heads":
+            answers = [a for _, a in self._held_answers(kwargs["of"], kwargs["on"], kwargs["throughout"], p)]
+            best = min(answers, key=lambda a: (a.value is not Tri.YES, a.value is not Tri.UNKNOWN), default=None)
+            return f": {best.reason}" if best is not None else ""
+        lo, hi, label = _step_window(name, args)
+        answer = self._index.dated(p)._answer(lo, hi, label, kwargs.get("throughout", False))
+        return f": {answer.reason}"
+
+    def _held_answers(
+        self, of: object, on: SpanLike, throughout: bool, p: int | None = None
+    ) -> list[tuple[_Held, Answer]]:
+        """Each head tenure at ``of`` (of record ``p``), with its answer for ``on``, narrowed by succession."""
+        lo, hi, label = day_window(on)
+        out = []
+        for held in self._index.head_tenures().get(self._resolve(of), ()):
+            if p is None or held.p == p:
+                out.append((held, window_answer(held.bounds, lo, hi, label, held.tenure, throughout=throughout)))
+        return out
+
+    def _question(self) -> tuple[Covered | None, frozenset[str], frozenset[MeetingKind] | None, int, int, str]:
+        """What the selection asks, for coverage: the kind of record, the scope, the meeting kinds, the days."""
+        covered = _COVERED.get(self._kind)
+        scope: set[str] = set()
+        kinds: frozenset[MeetingKind] | None = None
+        lo, hi = NEG_INF, POS_INF
+        for name, args, kwargs in self._steps:
+            window: tuple[int, int] | None = None
+            if name == "between":
+                scope.update(self._resolve(a) for a in args)
+            elif name == "involving" and len(args) == 1:
+                scope.add(self._resolve(args[0]))
+            elif name == "filter" and "kind" in kwargs and self._kind == "meeting":
+                wanted = _meeting_kinds(kwargs["kind"])
+                kinds = wanted if kinds is None else kinds & wanted
+            elif name == "heads":
+                covered = Covered.HEADS
+                scope.add(self._resolve(kwargs["of"]))
+                window = day_window(kwargs["on"])[:2]
+            elif name in ("on", "during"):
+                window = _step_window(name, args)[:2]
+            elif name == "before":
+                window = (NEG_INF, day_window(args[0])[0] - 1)
+            elif name == "after":
+                window = (day_window(args[0])[1] + 1, POS_INF)
+            if window is not None:
+                lo, hi = max(lo, window[0]), min(hi, window[1])
+        return covered, frozenset(scope), kinds, lo, hi, self._what(covered, scope, kinds)
+
+    def _what(self, covered: Covered | None, scope: set[str], kinds: frozenset[MeetingKind] | None) -> str:
+        """The records asked about, in words."""
+        ds = self._dataset
+        names = " and ".join(sorted(ds.resolve(i).label if ds is not None else i for i in scope))
+        if covered is Covered.HEADS:
+            return f"the heads of {names}"
+        kind = " or ".join(sorted(k.adjective for k in kinds)) + " " if kinds else ""
+        return f"{kind}{_plural(self._kind)}" + (f" involving {names}" if names else "")
+
+    def _covered(self) -> Answer:
+        """NO if coverage declares the whole question recorded, else UNKNOWN with the reason."""
+        covered, scope, kinds, lo, hi, what = self._question()
+        if lo > hi:
+            return Answer(value=Tri.NO, reason="nothing can match: the days asked about do not overlap")
+        ds = self._dataset
+        if covered is None:
+            return Answer(
+                value=Tri.UNKNOWN,
+                reason=f"nothing is recorded, and coverage is declared only for meetings, agreements and "
+                f"the heads of an agency, not for {what}: the data may not know",
+            )
+        if ds is None:
+            return Answer(value=Tri.UNKNOWN, reason="nothing is recorded, and no dataset declares coverage here")
+        windows = []
+        for c in ds.coverage:
+            if c.of is not covered or not c.scope() <= scope:
+                continue
+            if c.meeting_kinds and not (kinds and kinds <= set(c.meeting_kinds)):
+                continue
+            c_lo, c_hi = c.certain_days(ds.horizon)
+            if c_lo <= c_hi:
+                windows.append((c_lo, c_hi, c))
+        windows.sort(key=lambda w: (w[0], w[1]))
+        reach, used = lo - 1, []
+        for c_lo, c_hi, c in windows:
+            if c_lo > reach + 1:
+                break
+            if c_hi > reach:
+                reach = c_hi
+                used.append(c)
+            if reach >= hi:
+                break
+        if reach >= hi:
+            declared = "; and ".join(f"coverage {c.id} declares {c.describe()} recorded" for c in used)
+            return Answer(value=Tri.NO, reason=f"nothing matches, even possibly, and {declared}")
+        first_gap = max(lo, reach + 1)
+        if first_gap > ds.horizon.toordinal():
+            return Answer(
+                value=Tri.UNKNOWN,
+                reason=f"nothing is recorded, but the question reaches past {ds.horizon.isoformat()}, the horizon of "
+                "the data (the last day its facts were checked)",
+            )
+        if not windows:
+            return Answer(
+                value=Tri.UNKNOWN,
+                reason=f"nothing is recorded, and no coverage is declared for {what}: the data may not know",
+            )
+        when = "without a start: no coverage reaches back without end" if first_gap <= NEG_INF else None
+        return Answer(
+            value=Tri.UNKNOWN,
+            reason=f"nothing is recorded, but the question asks {when}"
+            if when
+            else f"nothing is recorded, but no coverage declares {what} recorded on {_ordinal_text(first_gap)}",
+        )
+
 
 class OfficialQuery(Query[Official]):
     """A :class:`Query` of officials, with :meth:`heads`."""
@@ -747,7 +932,8 @@ class OfficialQuery(Query[Official]):
         _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
 
         tenures = self._index.heads().get(agency_id, ())
-        return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
+        chosen = {p for p, bounds in tenures if _within(bounds, lo, hi, assume)}
+        return self._keep_positions(chosen)._step("heads", of=of, on=on, throughout=throughout)
 
 
 class AgreementQuery(Query[Agreement]):
@@ -763,6 +949,23 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume, throughout=throughout)
+
+
+def _step_window(name: str, args: tuple[Any, ...]) -> tuple[int, int, str]:
+    """The days an ``on`` or ``during`` step asks about."""
+    if name == "on" or args[1] is _ONE:
+        return day_window(args[0]) if args[0] is not None else (NEG_INF, POS_INF, "/")
+    return span_window(args[0], args[1])
+
+
+def _meeting_kinds(value: object) -> frozenset[MeetingKind]:
+    """The meeting kind ``filter(kind=value)`` keeps (none for a value that is not one)."""
+    if isinstance(value, MeetingKind):
+        return frozenset({value})
+    try:
+        return frozenset({MeetingKind(value)})
+    except ValueError:
+        return frozenset()
 
 
 def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume) -> bool:

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from . import _export as ex
 from ._brief import render, story
-from ._dates import PartialDate, Period, SpanLike, span_window, to_partial_date, to_window
+from ._dates import Answer, PartialDate, Period, SpanLike, span_window, to_partial_date, to_window
 from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
 from ._files import dataset, load, schema
 from ._model import KINDS, Agency, Agreement, Official, Record, Source
@@ -411,15 +411,16 @@ def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
 def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     agency = _agency(ds, args.agency)
     when = {"on": args.on, "throughout": args.throughout}
-    certain = list(ds.officials.heads(of=agency, **when))
-    possible = [o for o in ds.officials.heads(of=agency, **when, assume="possible") if o not in certain]
-    if not args.possible:
-        possible = []
+    query = ds.officials.heads(of=agency, **when)
+    certain = list(query)
+    uncertain = [o for o in ds.officials.heads(of=agency, **when, assume="possible") if o not in certain]
+    possible = uncertain if args.possible else []
     rows: list[tuple[Official, bool]] = [(o, True) for o in certain] + [(o, False) for o in possible]
+    found = query.exists()
     if as_json:
         out = []
         for o, sure in rows:
-            for t in _head_tenures(o, agency, args.on, args.throughout):
+            for t in _head_tenures(ds, o, agency, args.on, args.throughout):
                 out.append(
                     {
                         "official": o.id,
@@ -431,14 +432,17 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
                         "sources": [s.id for s in t.sources or o.sources],
                     }
                 )
-        _print_json({"agency": agency.id, "on": str(args.on), "throughout": args.throughout, "heads": out})
+        exists = {"value": found.value.value, "reason": found.reason}
+        _print_json(
+            {"agency": agency.id, "on": str(args.on), "throughout": args.throughout, "heads": out, "exists": exists}
+        )
         return 0
     print(f"Head of {agency.label} {'throughout' if args.throughout else 'on'} {args.on}:")
-    if not rows:
-        print("  (none certain)")
+    if not certain:
+        print(_none_line("no head recorded", found, bool(uncertain), args.possible))
     cite = _Citer()
     for o, sure in rows:
-        for t in _head_tenures(o, agency, args.on, args.throughout):
+        for t in _head_tenures(ds, o, agency, args.on, args.throughout):
             maybe = "" if sure else "possibly "
             acting = "acting, " if t.acting and "acting" not in t.post.lower() else ""
             print(f"  {maybe}{o.name}: {t.post}, {acting}{t.period} {cite.marks(t.sources or o.sources)}".rstrip())
@@ -446,8 +450,19 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     return 0
 
 
-def _head_tenures(o: Official, agency: Agency, on: SpanLike, throughout: bool) -> list[Any]:
-    return [t for t in o.tenures if t.head and t.agency.id == agency.id and not t.covers(on, throughout=throughout).no]
+def _head_tenures(ds: Dataset, o: Official, agency: Agency, on: SpanLike, throughout: bool) -> list[Any]:
+    """``o``'s head tenures at ``agency`` that the dates (and succession) do not rule out for ``on``."""
+    held = ds.officials._held_answers(agency, on, throughout)
+    return [h.tenure for h, answer in held if h.official.id == o.id and not answer.no]
+
+
+def _none_line(none: str, found: Answer, maybe: bool, listed: bool) -> str:
+    """What is printed when nothing is certain: covered, not covered, or possible, with the reason."""
+    if found.no:
+        return f"  {none} (covered): {found.reason}"
+    if maybe:
+        return f"  none certain: {found.reason}" + ("" if listed else " (--possible lists them)")
+    return f"  not covered by the data: {found.reason}"
 
 
 def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
@@ -456,14 +471,18 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         a, b = (_agency(ds, x) for x in args.between)
         query = query.between(a, b)
     when = {"on": args.on, "throughout": args.throughout}
-    certain = list(query.in_force(**when))
-    possible = [x for x in query.in_force(**when, assume="possible") if x not in certain] if args.possible else []
+    chosen = query.in_force(**when)
+    certain = list(chosen)
+    uncertain = [x for x in query.in_force(**when, assume="possible") if x not in certain]
+    possible = uncertain if args.possible else []
     rows: list[tuple[Agreement, bool]] = [(x, True) for x in certain] + [(x, False) for x in possible]
+    found = chosen.exists()
     if as_json:
         _print_json(
             {
                 "on": str(args.on),
                 "throughout": args.throughout,
+                "exists": {"value": found.value.value, "reason": found.reason},
                 "agreements": [
                     {
                         "id": x.id,
@@ -480,8 +499,8 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         return 0
     between = f" between {args.between[0]} and {args.between[1]}" if args.between else ""
     print(f"In force{between} {'throughout' if args.throughout else 'on'} {args.on}:")
-    if not rows:
-        print("  (none certain)")
+    if not certain:
+        print(_none_line("none in force", found, bool(uncertain), args.possible))
     cite = _Citer()
     for x, sure in rows:
         maybe = "" if sure else "possibly "
