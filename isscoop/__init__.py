@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Undecidable,
     )
     from ._files import conflicts, dataset, dump, load, schema
+    from ._gap import Duration, Gap
     from ._model import (
         Agency,
         AgencyKind,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
 #: The modules behind the public names, cheapest first.  A name is looked up in
 #: their ``__all__`` lists on first use, so that ``import isscoop`` imports
 #: nothing but the version.
-_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_query", "_dataset", "_files")
+_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_gap", "_query", "_dataset", "_files")
 
 __all__ = [
     "Agency",
@@ -95,6 +96,8 @@ __all__ = [
     "DateLike",
     "DateParseError",
     "DatedName",
+    "Duration",
+    "Gap",
     "InvalidRecord",
     "IsscoopError",
     "IsscoopWarning",

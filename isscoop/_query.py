@@ -25,6 +25,7 @@ from ._dates import (
     NEG_INF,
     POS_INF,
     Answer,
+    PartialDate,
     SpanLike,
     Tri,
     _ordinal_text,
@@ -34,7 +35,8 @@ from ._dates import (
 )
 from ._errors import Ambiguous, NotFound
 from ._exportable import Exportable
-from ._model import Agency, Agreement, Assume, Covered, MeetingKind, Official, Record, Source, _keep
+from ._gap import Duration, Gap
+from ._model import Agency, Agreement, Assume, Coverage, Covered, MeetingKind, Official, Record, Source, _keep
 from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
@@ -853,20 +855,17 @@ class Query(Exportable, Generic[T]):
         kind = " or ".join(sorted(k.adjective for k in kinds)) + " " if kinds else ""
         return f"{kind}{_plural(self._kind)}" + (f" involving {names}" if names else "")
 
-    def _covered(self) -> Answer:
-        """NO if coverage declares the whole question recorded, else UNKNOWN with the reason."""
-        covered, scope, kinds, lo, hi, what = self._question()
-        if lo > hi:
-            return Answer(value=Tri.NO, reason="nothing can match: the days asked about do not overlap")
+    def _declared(self) -> tuple[list[tuple[int, int, Coverage]], str | None]:
+        """The days declared complete for this selection's question (sorted windows of the coverage that
+        apply), or no windows and the reason none can apply."""
+        covered, scope, kinds, _, _, what = self._question()
         ds = self._dataset
         if covered is None:
-            return Answer(
-                value=Tri.UNKNOWN,
-                reason=f"nothing is recorded, and coverage is declared only for meetings, agreements and "
-                f"the heads of an agency, not for {what}: the data may not know",
+            return [], (
+                f"coverage is declared only for meetings, agreements and the heads of an agency, not for {what}"
             )
         if ds is None:
-            return Answer(value=Tri.UNKNOWN, reason="nothing is recorded, and no dataset declares coverage here")
+            return [], "no dataset declares coverage here"
         windows = []
         for c in ds.coverage:
             if c.of is not covered or not c.scope() <= scope:
@@ -877,36 +876,110 @@ class Query(Exportable, Generic[T]):
             if c_lo <= c_hi:
                 windows.append((c_lo, c_hi, c))
         windows.sort(key=lambda w: (w[0], w[1]))
-        reach, used = lo - 1, []
+        return windows, None if windows else f"no coverage is declared for {what}"
+
+    def _unrecorded(self, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[Coverage], str]:
+        """The days of ``[lo, hi]`` no coverage declares complete, the coverage that does for the others, and
+        why the first such day is not covered."""
+        windows, none = self._declared()
+        gaps, used, reach = [], [], lo - 1
         for c_lo, c_hi, c in windows:
-            if c_lo > reach + 1:
-                break
-            if c_hi > reach:
-                reach = c_hi
-                used.append(c)
             if reach >= hi:
                 break
-        if reach >= hi:
-            declared = "; and ".join(f"coverage {c.id} declares {c.describe()} recorded" for c in used)
-            return Answer(value=Tri.NO, reason=f"nothing matches, even possibly, and {declared}")
-        first_gap = max(lo, reach + 1)
-        if first_gap > ds.horizon.toordinal():
-            return Answer(
-                value=Tri.UNKNOWN,
-                reason=f"nothing is recorded, but the question reaches past {ds.horizon.isoformat()}, the horizon of "
-                "the data (the last day its facts were checked)",
-            )
-        if not windows:
-            return Answer(
-                value=Tri.UNKNOWN,
-                reason=f"nothing is recorded, and no coverage is declared for {what}: the data may not know",
-            )
-        when = "without a start: no coverage reaches back without end" if first_gap <= NEG_INF else None
-        return Answer(
-            value=Tri.UNKNOWN,
-            reason=f"nothing is recorded, but the question asks {when}"
-            if when
-            else f"nothing is recorded, but no coverage declares {what} recorded on {_ordinal_text(first_gap)}",
+            if c_hi <= reach:
+                continue
+            if c_lo > reach + 1:
+                gaps.append((reach + 1, min(c_lo - 1, hi)))
+            if c_lo <= hi:
+                used.append(c)
+            reach = max(reach, c_hi)
+        if reach < hi:
+            gaps.append((max(lo, reach + 1), hi))
+        gaps = [(a, b) for a, b in gaps if a <= b]
+        ds = self._dataset
+        if not gaps:
+            why = "; and ".join(f"{c.describe()} is declared recorded ({c.id})" for c in used)
+        elif ds is not None and gaps[0][0] > ds.horizon.toordinal():
+            why = f"it reaches past {ds.horizon.isoformat()}, the horizon of the data"
+            why += " (the last day its facts were checked)"
+        elif none is not None:
+            why = none
+        elif gaps[0][0] <= NEG_INF:
+            why = "no coverage reaches back without end"
+        else:
+            _, _, what = self._question()[3:]
+            why = f"no coverage declares {what} recorded on {_ordinal_text(gaps[0][0])}"
+        return gaps, used, why
+
+    def _covered(self) -> Answer:
+        """NO if coverage declares the whole question recorded, else UNKNOWN with the reason."""
+        _, _, _, lo, hi, _ = self._question()
+        if lo > hi:
+            return Answer(value=Tri.NO, reason="nothing can match: the days asked about do not overlap")
+        gaps, _, why = self._unrecorded(lo, hi)
+        if not gaps:
+            return Answer(value=Tri.NO, reason=f"nothing matches, even possibly, and {why}")
+        if "horizon" in why:
+            return Answer(value=Tri.UNKNOWN, reason=f"nothing is recorded, but the question {why}")
+        return Answer(value=Tri.UNKNOWN, reason=f"nothing is recorded, and {why}: the data may not know")
+
+    # -- how long since? -------------------------------------------------------------------
+    def gap_before(self, day: SpanLike) -> Gap:
+        """The last record of this query before ``day``, and how long before it: a :class:`~isscoop.Gap`.
+
+        The last record is the latest that certainly matches and was certainly
+        over before ``day`` began; the gap runs from the day it ended to
+        ``day``, in years, months and days, with a shortest and a longest
+        value where dates are partial or other records may match.  Where no
+        :class:`~isscoop.Coverage` declares every matching record in between
+        recorded, a later one may be missing: the gap could be shorter, and
+        :meth:`Gap.judge <isscoop.Gap.judge>` takes that into account.
+        Filter on ``status="held"`` to count only meetings that took place.
+
+        >>> import isscoop
+        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+        >>> print(talks.gap_before("2025-07-31"))
+        6 years, 9 months and 21 days since Bridenstine-Rogozin meeting at Baikonur (2018-10-10) to 2025-07-31
+        """
+        d_lo, d_hi, label = day_window(day)
+        cut = any(name == _CUT for name, _, _ in self._steps)
+        certain = self._positions() if cut else self._again("certain")._positions()
+        maybe = self._positions() if cut else self._again("possible")._positions()
+        ends = {p: _hull(self._index.dated(p))[2:] for p in {*certain, *maybe}}
+        over = [p for p in certain if ends[p][1] < d_lo]  # certainly over before the day began
+        last = max(over, key=lambda p: (ends[p][1], ends[p][0]), default=None)
+        t_lo = max((ends[p][0] for p in over), default=NEG_INF)
+        recorded: list[tuple[int, int]] = [(t_lo, max(ends[p][1] for p in over))] if over else []
+        for p in maybe:
+            e_lo, e_hi = ends[p]
+            if p not in over and e_lo < d_lo and min(e_hi, d_lo - 1) >= max(e_lo, t_lo):
+                recorded.append((max(e_lo, t_lo), min(e_hi, d_lo - 1)))
+        if cut:
+            gaps, why = [(t_lo + 1 if over else NEG_INF, d_lo - 1)], "the selection was cut by position (a slice)"
+        else:
+            gaps, _, why = self._unrecorded(t_lo + 1 if over else NEG_INF, d_lo - 1)
+        complete = Answer(
+            value=Tri.UNKNOWN if gaps else Tri.YES, reason=f"a later one may be missing: {why}" if gaps else why
+        )
+        possible = recorded + [g for g in gaps if g[0] <= g[1]]
+        record = self._index.items[last] if last is not None else None
+        shortest = longest = None
+        if record is not None and recorded:
+            latest = max(hi for _, hi in recorded)
+            shortest = _duration(latest, d_lo)
+            longest = _duration(t_lo, d_hi)
+        what = self._question()[5]
+        return Gap(
+            day=label,
+            last=record,
+            last_end=_end_of(record) if record is not None else None,
+            shortest=shortest,
+            longest=longest,
+            complete=complete,
+            window=(d_lo, d_hi),
+            possible=tuple(possible),
+            recorded=tuple(recorded),
+            what=what,
         )
 
 
@@ -949,6 +1022,19 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume, throughout=throughout)
+
+
+def _duration(first: int, last: int) -> Duration | None:
+    """The duration between two day ordinals, when both are days of ``datetime.date``."""
+    if not (1 <= first <= last <= datetime.date.max.toordinal()):
+        return None
+    return Duration.between(datetime.date.fromordinal(first), datetime.date.fromordinal(last))
+
+
+def _end_of(record: Any) -> PartialDate | None:
+    """The day a record ended, as it gives it: its end, or its date for a record of one day."""
+    start, end, _ = record.span()
+    return cast("PartialDate | None", end or start)
 
 
 def _step_window(name: str, args: tuple[Any, ...]) -> tuple[int, int, str]:
