@@ -441,6 +441,10 @@ def _constructor(cls: type) -> Callable[[dict[str, Any]], Any]:
         else:
             scope[f"_default{i}"] = a.default
             lines.append(f"    _set(obj, {a.name!r}, get({a.name!r}, _default{i}))")
+    for i, a in enumerate(attrs.fields(cls)):
+        if not a.init and a.default is not attrs.NOTHING and not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            scope[f"_fixed{i}"] = a.default
+            lines.append(f"    _set(obj, {a.name!r}, _fixed{i})")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")

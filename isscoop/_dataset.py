@@ -33,6 +33,7 @@ from ._model import (
     Rank,
     Record,
     Source,
+    StatusEvent,
     version_key,
 )
 from ._public import present_as_isscoop
@@ -131,9 +132,11 @@ class Dataset(Exportable):
             raise InvalidRecord(f"horizon: expected a datetime.date, got {_cut(self._horizon)}")
         elif isinstance(self._horizon, _dt.datetime):
             object.__setattr__(self, "_horizon", self._horizon.date())
+        agreements = _with_extensions(tuple(self.agreements))
         for cls in KINDS:
             q = getattr(self, cls.collection)
-            ordered = sorted(q, key=lambda r: r.id)
+            items = agreements if cls is Agreement and agreements is not None else q
+            ordered = sorted(items, key=lambda r: r.id)
             object.__setattr__(self, cls.collection, type(q)(ordered, kind=q._kind, dataset=self))
 
     @property
@@ -299,6 +302,54 @@ class Dataset(Exportable):
             if not isinstance(r, Record) or r.known_in(version)
         ]
         return Dataset(version=version, horizon=self.horizon, **_by_collection(relink_all(kept, prune=True)))
+
+
+def _later_steps(agreements: tuple[Agreement, ...]) -> dict[str, tuple[StatusEvent, ...]]:
+    """For each agreement, the steps of the agreements that extend, amend or supersede it, however
+    indirectly, each marked with its agreement and how it is related."""
+    ids = {a.id for a in agreements}
+    children: dict[str, list[Agreement]] = {}
+    for a in agreements:
+        for relation in ("extends", "amends", "supersedes"):
+            parent = getattr(a, relation)
+            if parent is not None and parent.id in ids and parent.id != a.id:
+                children.setdefault(parent.id, []).append(a)
+    out: dict[str, tuple[StatusEvent, ...]] = {}
+    for parent in children:
+        steps: list[StatusEvent] = []
+        seen = {parent}
+        todo = list(children[parent])
+        while todo:
+            child = todo.pop(0)
+            if child.id in seen:
+                continue
+            seen.add(child.id)
+            link = "; ".join(
+                f"{relation} {getattr(child, relation).id}"
+                for relation in ("extends", "amends", "supersedes")
+                if getattr(child, relation) is not None
+            )
+            steps += [attrs.evolve(e, via=child.id, link=link) for e in child.events]
+            todo += children.get(child.id, [])
+        out[parent] = tuple(steps)
+    return out
+
+
+def _with_extensions(agreements: tuple[Agreement, ...]) -> list[Agreement] | None:
+    """The agreements, each that others extend, amend or supersede carrying their steps; ``None`` if no
+    agreement changes.  An agreement whose steps change is a new object (records shared with other
+    datasets never change), and the agreements that refer to it are re-linked to it."""
+    wanted = _later_steps(agreements)
+    stale = {a.id for a in agreements if a._later != wanted.get(a.id, ())}
+    if not stale:
+        return None
+    fresh = [attrs.evolve(a) if a.id in stale else a for a in agreements]
+    relinked = relink_all(fresh, only=stale | _referring(list(fresh), stale))
+    out = [a for a in relinked if isinstance(a, Agreement)]
+    for a in out:
+        if a._later != wanted.get(a.id, ()):
+            a._with_later(wanted.get(a.id, ()))  # a new object: evolved or re-linked just now
+    return out
 
 
 def _own_horizons(ds: Dataset) -> Dataset:

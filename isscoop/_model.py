@@ -1334,6 +1334,11 @@ class StatusEvent:
     is ``None`` and ``known_by`` says the step had happened by then.
     ``party`` marks a step taken by one party only.  ``end`` is the new end
     date set by an extension.
+
+    In an agreement's :meth:`~Agreement.history`, a step of another agreement
+    that extends, amends or supersedes it is marked as such: ``via`` is that
+    agreement's id and ``link`` how it is related (``"extends
+    seat-swap-2022"``).  Neither is written in data files.
     """
 
     status: AgreementStatus = attrs.field(validator=v.member(AgreementStatus))
@@ -1343,6 +1348,8 @@ class StatusEvent:
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
+    via: str | None = attrs.field(default=None, validator=v.opt_text, metadata={NOT_IN_FILES: True})
+    link: str | None = attrs.field(default=None, validator=v.opt_text, metadata={NOT_IN_FILES: True})
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.known_by is None:
@@ -1367,12 +1374,14 @@ class StatusEvent:
 
     def __repr__(self) -> str:
         party = f", party={self.party.id!r}" if self.party else ""
-        return f"StatusEvent(status={self.status!r}, when={self.when!r}{party})"
+        via = f", via={self.via!r}" if self.via else ""
+        return f"StatusEvent(status={self.status!r}, when={self.when!r}{party}{via})"
 
     def __str__(self) -> str:
         who = f" ({self.party.label})" if self.party else ""
         end = f", to {self.end}" if self.end else ""
-        return f"{self.when} {self.status.label}{who}{end}"
+        via = f" [{self.via}, which {self.link}]" if self.via else ""
+        return f"{self.when} {self.status.label}{who}{end}{via}"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -1403,6 +1412,7 @@ class Agreement(Record):
     signed: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     extends: Agreement | None = attrs.field(default=None)
+    amends: Agreement | None = attrs.field(default=None)
     supersedes: Agreement | None = attrs.field(default=None)
     events: tuple[StatusEvent, ...] = attrs.field(
         factory=tuple,
@@ -1410,21 +1420,34 @@ class Agreement(Record):
         validator=v.tuple_of(StatusEvent, "StatusEvent"),
         metadata=_meta(key="history"),
     )
+    #: Steps of the agreements that extend, amend or supersede this one, marked (set by its dataset).
+    _later: tuple[StatusEvent, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
 
     @extends.validator
+    @amends.validator
     @supersedes.validator
     def _check_extends(self, a: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, Agreement):
             raise v.fail(self, a.name, "an Agreement or None", value)
 
-    def history(self, party: Agency | str | None = None) -> tuple[StatusEvent, ...]:
+    def history(self, party: Agency | str | None = None, *, extensions: bool = True) -> tuple[StatusEvent, ...]:
         """Every lifecycle step in date order; with ``party``, only that party's own steps.
+
+        The steps of the agreements in the same dataset that extend, amend or
+        supersede this one (and of those that extend them, and so on) are
+        included, marked with their agreement (:attr:`StatusEvent.via`), unless
+        ``extensions=False``.  An agreement built in Python, in no dataset, has
+        only its own.
 
         >>> import isscoop
         >>> [str(e) for e in isscoop.agreements.get("iss-iga-1998").history()]
         ['1998-01-29 signed', '2001-03-27 in force']
+        >>> for step in isscoop.agreements.get("seat-swap-2022").history()[2:4]:
+        ...     print(step)
+        2023-07 signed [seat-swap-supplement-2023-07, which extends seat-swap-2022]
+        2023-12 signed [seat-swap-supplement-2023-12, which extends seat-swap-2022]
         """
-        steps = self.events
+        steps = (*self.events, *self._later) if extensions else self.events
         if party is not None:
             wanted = party if isinstance(party, str) else party.id
             steps = tuple(e for e in steps if e.party is not None and wanted in (e.party.id, e.party.label))
@@ -1450,10 +1473,10 @@ class Agreement(Record):
         """
         _, hi, _ = day_window(day)
         if party is not None:
-            own = [e for e in self.history(party) if e.bounds()[1] <= hi]
+            own = [e for e in self.history(party, extensions=False) if e.bounds()[1] <= hi]
             if own:
                 return own[-1].status
-            if self.history(party):
+            if self.history(party, extensions=False):
                 return None
         done = [e for e in self._events() if e.bounds()[1] <= hi]
         status = done[-1].status if done else None
@@ -1588,6 +1611,10 @@ class Agreement(Record):
                 joined.append(party)
         return tuple(joined)
 
+    def _with_later(self, steps: tuple[StatusEvent, ...]) -> None:
+        """Set the steps of later agreements, on an agreement its dataset has just built."""
+        object.__setattr__(self, "_later", steps)
+
     def _related(self) -> Iterator[Record]:
         yield self
         yield from self.parties
@@ -1618,7 +1645,7 @@ class Agreement(Record):
 
     def known_by(self) -> PartialDate | None:
         """The report date by which the first undated step had happened, if that is all there is."""
-        for e in self.history():
+        for e in self.history(extensions=False):
             if e.date is not None:
                 return None
             if e.known_by is not None:
@@ -1648,7 +1675,7 @@ class Agreement(Record):
 
     def timeline(self) -> Iterator[Event]:
         parties = ", ".join(p.label for p in self.parties)
-        for i, e in enumerate(self.history()):
+        for i, e in enumerate(self.history(extensions=False)):
             if e.date is None:
                 continue
             who = f" ({e.party.label})" if e.party else ""
@@ -1703,7 +1730,7 @@ class Agreement(Record):
             ("parties", ", ".join(p.label for p in self.parties), ()),
             ("in force", self.period_in_force, ()),
         ]
-        out += [("step", e, e.sources or self.sources) for e in self.history()]
+        out += [("step", e, e.sources or (() if e.via else self.sources)) for e in self.history()]
         return out
 
 
