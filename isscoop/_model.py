@@ -1484,8 +1484,9 @@ class Agreement(Record):
             return AgreementStatus.EXPIRED
         return status
 
-    def _force_bounds(self) -> tuple[tuple[int, int, int, int], str] | str:
-        """The bounds of the time in force, or the reason there is none."""
+    def _force_bounds(self) -> tuple[tuple[int, int, int, int], str, PartialDate | None, PartialDate | None] | str:
+        """The bounds of the time in force, words for it and the dates its start and end come from;
+        or the reason there is none."""
         events = self._events()
         starts = [e for e in events if e.status in IN_FORCE_STATUSES]
         if not starts:
@@ -1499,23 +1500,26 @@ class Agreement(Record):
             return f"{last.status.label} ({last.when}); no entry into force is recorded"
         first = starts[0]
         s_lo, s_hi = first.bounds()
+        start = first.date
         if s_lo == NEG_INF and self.signed is not None:
-            s_lo = self.signed.bounds()[0]
+            s_lo, start = self.signed.bounds()[0], self.signed
         e_lo, e_hi = POS_INF, POS_INF
+        end: PartialDate | None = None
         for e in events:
             if e.status in ENDING_STATUSES:
                 e_lo, e_hi = e.bounds()
+                end = e.date or e.known_by
                 break
         if self.end is not None:
             lo, hi = self.end.bounds()
             if hi < e_hi:
-                e_lo, e_hi = lo, hi
+                e_lo, e_hi, end = lo, hi, self.end
         if e_lo == POS_INF and self.horizon is not None:  # no end recorded: in force up to the horizon
             horizon = self.horizon.toordinal()
             e_lo = max(horizon, s_lo)
             s_hi = min(s_hi, e_lo)
         since = f"from {first.date}" if first.date is not None else f"by {first.known_by}"
-        return (s_lo, s_hi, e_lo, e_hi), f"in force {since}"
+        return (s_lo, s_hi, e_lo, e_hi), f"in force {since}", start, end
 
     @property
     def period_in_force(self) -> Period | None:
@@ -1548,10 +1552,9 @@ class Agreement(Record):
                 step = done[-1] if done else events[0]
                 fb = f"{step.status.label} ({step.when}); no entry into force is recorded"
             return Answer(value=value, reason=fb)
-        bounds, what = fb
-        first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
+        bounds, what, start, end = fb
         open_as_of = self.horizon if bounds[3] == POS_INF else None
-        described = Described(text=what, start=first.date, end=self.end, ongoing_as_of=open_as_of)
+        described = Described(text=what, start=start, end=end, ongoing_as_of=open_as_of)
         return window_answer(bounds, lo, hi, label, described, throughout=throughout)
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
