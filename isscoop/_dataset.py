@@ -9,6 +9,7 @@ nothing is turned back into JSON.
 from __future__ import annotations
 
 import contextvars
+import datetime
 import datetime as _dt
 import heapq
 import json
@@ -117,7 +118,7 @@ class Dataset(Exportable):
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
     coverage: Query[Coverage] = attrs.field(factory=tuple, converter=_coverage)
     version: str | None = attrs.field(default=None)
-    _horizon: _dt.date | None = attrs.field(default=None, alias="horizon")
+    _horizon: datetime.date | None = attrs.field(default=None, alias="horizon")
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _referrers: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -140,7 +141,7 @@ class Dataset(Exportable):
             object.__setattr__(self, cls.collection, type(q)(ordered, kind=q._kind, dataset=self))
 
     @property
-    def horizon(self) -> _dt.date:
+    def horizon(self) -> datetime.date:
         """The last day the dataset's facts were checked.
 
         An open end (a head still in office, an agreement still in force) is

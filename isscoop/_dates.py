@@ -27,6 +27,7 @@ missing parts are detected and never filled in from today's date.
 
 from __future__ import annotations
 
+import datetime
 import datetime as _dt
 import enum
 import functools
@@ -629,7 +630,7 @@ class Period:
     end: PartialDate | None = None
     open_start: bool = False
     open_end: bool = False
-    ongoing_as_of: _dt.date | None = attrs.field(default=None, eq=False)
+    ongoing_as_of: datetime.date | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.ongoing_as_of is not None:
@@ -729,7 +730,7 @@ class Period:
             s_hi = e_hi
         return s_lo, s_hi, e_lo, e_hi
 
-    def ongoing(self, as_of: _dt.date | None) -> Period:
+    def ongoing(self, as_of: datetime.date | None) -> Period:
         """This period with an open end going on as of ``as_of`` (itself if nothing changes).
 
         >>> import datetime

@@ -89,8 +89,8 @@ class Gap:
     longest: Duration | None
     complete: Answer
     _window: tuple[int, int]  # the days asked about, as ordinals
-    _possible: tuple[Interval, ...]  # where the true last one may have ended
-    _recorded: tuple[Interval, ...]  # the same, from the records alone (nothing missing)
+    _possible: tuple[tuple[int, int], ...]  # where the true last one may have ended
+    _recorded: tuple[tuple[int, int], ...]  # the same, from the records alone (nothing missing)
     _what: str = ""
 
     @property

@@ -20,6 +20,7 @@ export columns) is a method of the class.
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterator
 from datetime import date as _date
@@ -538,7 +539,7 @@ class Record:
     note: str | None = attrs.field(default=None, validator=v.opt_text)
     added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
     superseded_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
-    horizon: _date | None = attrs.field(
+    horizon: datetime.date | None = attrs.field(
         default=None,
         converter=_to_day,
         validator=v.opt_of_type(_date, "a datetime.date or None"),
@@ -858,7 +859,7 @@ class Tenure:
         return self.period.start
 
     @property
-    def ongoing_as_of(self) -> _date | None:
+    def ongoing_as_of(self) -> datetime.date | None:
         """The horizon an open-ended tenure is known to be held up to (see :class:`~isscoop.Period`)."""
         return self.period.ongoing_as_of
 
