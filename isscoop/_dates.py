@@ -760,7 +760,7 @@ class Period:
         return window_answer(self.bounds(), *span_window(start, end), self)
 
     def __contains__(self, day: object) -> bool:
-        if not isinstance(day, str | _dt.date | PartialDate):
+        if not isinstance(day, str | _dt.date | PartialDate | Period):
             return False
         answer = self.covers(day)
         if answer.unknown:

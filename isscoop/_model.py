@@ -1589,7 +1589,7 @@ class Agreement(Record):
 
         Raises :class:`~isscoop.Undecidable` if the dates cannot tell.
         """
-        if not isinstance(day, str | _date | PartialDate):
+        if not isinstance(day, str | _date | PartialDate | Period):
             return False
         answer = self.in_force_on(day)
         if answer.unknown:

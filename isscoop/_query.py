@@ -992,6 +992,12 @@ class OfficialQuery(Query[Official]):
         """Who headed ``of`` at some time within ``on`` (``throughout=True``: all through it), acting heads included.
 
         ``on`` is a day, a month, a year or an interval (see :data:`~isscoop.SpanLike`).
+        A head post is held by one person at a time: each tenure is bounded
+        by the others of the agency, so that (with ``assume="possible"``) a
+        head known from one attested day is not offered after the successor's
+        start or before the predecessor's end; acting heads neither bound nor
+        are bounded.  ``exists()`` on the result tells a vacancy the data
+        declares it would know of (NO) from a question it does not cover.
 
         >>> import isscoop
         >>> [o.name for o in isscoop.officials.heads(of="NASA", on="2025-07-31")]

@@ -238,6 +238,8 @@ def test_agreement_methods_read_each_form() -> None:
     assert a.parties_on("../2024") == ()
     assert INTERVAL in a
     assert "2024/2024-06" not in a
+    assert Period.parse(INTERVAL) in a  # a Period is read, not silently refused
+    assert Period.parse(INTERVAL) in Period.parse("2025/2026")
 
 
 def test_dataset_timeline_and_the_story_take_intervals() -> None:
@@ -293,7 +295,22 @@ SPAN_TAKING: list[tuple[str, Callable[[str], Any]]] = [
     ("Agreement.status_on", lambda x: isscoop.agreements.get("seat-swap-2022").status_on(x)),
     ("Agreement.parties_on", lambda x: isscoop.agreements.get("seat-swap-2022").parties_on(x)),
     ("Dataset.timeline", lambda x: isscoop.dataset().timeline("NASA", start=x)),
+    ("Query.gap_before", lambda x: isscoop.meetings.between("NASA", "Roscosmos").gap_before(x)),
+    ("plot.timeline", lambda x: _plot(x)),
 ]
+
+
+def _plot(x: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from isscoop import plot
+
+    records = isscoop.dataset().timeline("NASA", "Roscosmos", kinds=["meetings"])
+    plot.timeline(records, start=x, end=x if x != UNKNOWN_END else None)
+    plt.close("all")
 
 
 @pytest.mark.parametrize(("name", "call"), SPAN_TAKING, ids=[n for n, _ in SPAN_TAKING])
