@@ -166,7 +166,7 @@ class Dataset(Exportable):
         return {cls.collection: tuple(getattr(self, cls.collection)) for cls in KINDS}
 
     def records(self) -> Iterator[Record | Source]:
-        """Every record, sources first, then agencies, officials, programs, meetings, agreements."""
+        """Every record, sources first, then agencies, officials, programs, meetings, agreements, coverage."""
         for cls in KINDS:
             yield from getattr(self, cls.collection)
 
