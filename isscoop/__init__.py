@@ -18,7 +18,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._dataset import Conflict, Dataset, merge
-    from ._dates import Answer, DateLike, PartialDate, Period, Precision, Tri, to_partial_date
+    from ._dates import Answer, DateLike, PartialDate, Period, Precision, SpanLike, Tri, to_partial_date
     from ._errors import (
         Ambiguous,
         DatasetError,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         UnsafeURL,
     )
     from ._files import conflicts, dataset, dump, load, schema
+    from ._gap import Duration, Gap
     from ._model import (
         Agency,
         AgencyKind,
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
         AgreementStatus,
         Assume,
         Claim,
+        Coverage,
+        Covered,
         CrewMember,
         DatedName,
         Location,
@@ -70,11 +73,12 @@ if TYPE_CHECKING:
     meetings: Query[Meeting]
     agreements: AgreementQuery
     sources: Query[Source]
+    coverage: Query[Coverage]
 
 #: The modules behind the public names, cheapest first.  A name is looked up in
 #: their ``__all__`` lists on first use, so that ``import isscoop`` imports
 #: nothing but the version.
-_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_query", "_dataset", "_files")
+_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_gap", "_query", "_dataset", "_files")
 
 __all__ = [
     "Agency",
@@ -88,13 +92,17 @@ __all__ = [
     "Assume",
     "Claim",
     "Conflict",
+    "Coverage",
+    "Covered",
     "CrewMember",
     "Dataset",
     "DatasetError",
     "DateLike",
     "DateParseError",
     "DatedName",
+    "Duration",
     "FileError",
+    "Gap",
     "InvalidArgument",
     "InvalidRecord",
     "IsscoopError",
@@ -120,6 +128,7 @@ __all__ = [
     "Rank",
     "Record",
     "Source",
+    "SpanLike",
     "StatusEvent",
     "Tenure",
     "Tri",
@@ -130,6 +139,7 @@ __all__ = [
     "agencies",
     "agreements",
     "conflicts",
+    "coverage",
     "dataset",
     "dump",
     "load",

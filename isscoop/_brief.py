@@ -130,6 +130,7 @@ def render(ds: Dataset, *, width: int = 100) -> str:
         f"isscoop dataset {ds.version or '(unversioned)'}",
         "  "
         + ", ".join(f"{len(getattr(ds, n))} {n}" for n in [*(c.collection for c in KINDS[1:]), KINDS[0].collection]),
+        f"  Checked to {ds.horizon.isoformat()}, its horizon: what is still going on then is unknown after it.",
         "  Covers: the July 2025 Bakanov-Duffy talks and Crew-11; NASA and Roscosmos heads since 2018;",
         "  ISS end-of-life statements 2021-2026; ISS, seat-swap, Artemis and ILRS agreements.",
         "  Dates are shown at their own precision; each line cites its own sources.",

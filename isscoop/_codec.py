@@ -21,6 +21,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from typing import Any, Final
 
 import attrs
@@ -29,7 +30,7 @@ from . import _model
 from ._dates import DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period
 from ._errors import DateParseError, IsscoopError, Problem, UnsafeURL
 from ._links import check_url
-from ._model import FORM, KEY, Claim, Record, Source
+from ._model import FORM, KEY, NOT_IN_FILES, Claim, Record, Source
 from ._validators import COUNTRY_RE, ID_RE, VERSION_RE
 
 FORMAT_VERSION: Final = 1
@@ -42,6 +43,8 @@ MAX_PROBLEMS: Final = 1000
 _MAX_HINT: Final = 200
 
 ID_PATTERN: Final = "^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A file's horizon: one exact day, the last on which its facts were checked.
+HORIZON_PATTERN: Final = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 VERSION_PATTERN: Final = "^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$"
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
@@ -120,6 +123,17 @@ def _show(value: object) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return text if text == kind else f"{text} ({kind})"
+
+
+def read_horizon(value: object) -> date | None:
+    """A file's ``"horizon"``: an exact day (``"2026-03-10"``); ``None`` if it is not one."""
+    if not isinstance(value, str) or not re.fullmatch(HORIZON_PATTERN[1:-1], value):
+        return None
+    try:
+        d = PartialDate.parse(value)
+    except DateParseError:
+        return None
+    return d.to_date() if d.bounds()[0] >= 1 else None
 
 
 # -- field kinds ----------------------------------------------------------------
@@ -441,6 +455,10 @@ def _constructor(cls: type) -> Callable[[dict[str, Any]], Any]:
         else:
             scope[f"_default{i}"] = a.default
             lines.append(f"    _set(obj, {a.name!r}, get({a.name!r}, _default{i}))")
+    for i, a in enumerate(attrs.fields(cls)):
+        if not a.init and a.default is not attrs.NOTHING and not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            scope[f"_fixed{i}"] = a.default
+            lines.append(f"    _set(obj, {a.name!r}, _fixed{i})")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
@@ -463,6 +481,8 @@ class Obj(Kind):
         self.expected = f"an object ({cls.__name__})"
         self._required = tuple(k for k, (_, kind) in self.fields.items() if kind.default is _OMIT)
         self._required_set = frozenset(self._required)
+        #: Fields that are not in files (a record's horizon): carried over as they are when re-linking.
+        self.hidden = tuple(a.name for a in attrs.fields(cls) if a.init and a.metadata.get(NOT_IN_FILES))
         _JSON_KEYS.setdefault(cls, {}).update({attr: key for key, (attr, _) in self.fields.items()})
         self._construct = _constructor(cls)
 
@@ -676,7 +696,7 @@ def derived_fields(cls: type, skip: tuple[str, ...] = ()) -> dict[str, tuple[str
     hints = _hints(cls)
     out: dict[str, tuple[str, Kind]] = {}
     for f in attrs.fields(cls):
-        if not f.init or f.name in skip:
+        if not f.init or f.name in skip or f.metadata.get(NOT_IN_FILES):
             continue
         if hints[f.name] == tuple[Claim, ...] and not getattr(cls, "claimable", None):
             continue
@@ -796,6 +816,7 @@ def _relink(kind: Kind, value: Any, table: Mapping[str, Any], prune: bool) -> An
         if not changes:
             return value
         values = {name: getattr(value, name) for name, _ in kind.fields.values()}
+        values.update((name, getattr(value, name)) for name in kind.hidden)
         return kind._construct({**values, **changes})  # same checked values, new references
     return value
 
@@ -892,6 +913,10 @@ def check_document(doc: object, file: str, ctx: Context) -> dict[str, list[Any]]
                 ctx.problem("$.description", "wrong type", "a string", value)
             else:
                 _check_text(value, "$.description", ctx)
+            continue
+        if key == "horizon":
+            if read_horizon(value) is None:
+                ctx.problem("$.horizon", "bad horizon", 'a day such as "2026-03-10"', value)
             continue
         if key == "format_version":
             continue
@@ -990,6 +1015,7 @@ def schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "format_version": {"const": FORMAT_VERSION},
         "version": {"type": "string", "pattern": VERSION_PATTERN},
+        "horizon": {"type": "string", "pattern": HORIZON_PATTERN},
         "description": {"type": "string"},
     }
     for collection in collections():

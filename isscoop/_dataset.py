@@ -9,6 +9,8 @@ nothing is turned back into JSON.
 from __future__ import annotations
 
 import contextvars
+import datetime
+import datetime as _dt
 import heapq
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -18,7 +20,7 @@ import attrs
 
 from . import _codec
 from ._args import check_text, got, is_file_object
-from ._dates import DateLike, span_window
+from ._dates import NEG_INF, POS_INF, SpanLike, span_window
 from ._errors import DatasetError, InvalidArgument, InvalidRecord, MergeError, NotFound, Problem, cut
 from ._exportable import Exportable
 from ._model import (
@@ -26,12 +28,14 @@ from ._model import (
     Agency,
     Agreement,
     Claim,
+    Coverage,
     Meeting,
     Official,
     Program,
     Rank,
     Record,
     Source,
+    StatusEvent,
     _check_version,
     version_key,
 )
@@ -100,6 +104,10 @@ def _version(_: object, __: attrs.Attribute[str | None], value: str | None) -> N
         _check_version(value)
 
 
+def _coverage(items: Iterable[Coverage]) -> Query[Coverage]:
+    return Query(items, kind="coverage")
+
+
 @attrs.frozen(kw_only=True, eq=True)
 class Dataset(Exportable):
     """Every record of a dataset, checked together.
@@ -107,6 +115,12 @@ class Dataset(Exportable):
     Collections iterate in id order.  Building a dataset checks it as a whole
     (unique ids, references inside the dataset, one holder at a time for a
     head post) and raises :class:`~isscoop.DatasetError` listing every problem.
+
+    Every dataset has a :attr:`horizon`: the last day its facts were checked
+    (see the "Time and truth" page of the docs).  The dataset's queries read
+    a record built in Python with no horizon of its own (see
+    :class:`~isscoop.Record`) as if it had the dataset's; the record itself
+    is kept as given.
 
     >>> import isscoop
     >>> ds = isscoop.dataset()
@@ -123,7 +137,9 @@ class Dataset(Exportable):
     meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_meetings)
     agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
+    coverage: Query[Coverage] = attrs.field(factory=tuple, converter=_coverage)
     version: str | None = attrs.field(default=None, validator=_version)
+    _horizon: datetime.date | None = attrs.field(default=None, alias="horizon")
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _referrers: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -132,16 +148,46 @@ class Dataset(Exportable):
             problems = integrity_problems(self._collections(), _default_locate)
             if problems:
                 raise DatasetError(problems)
+        if self._horizon is None:
+            object.__setattr__(self, "_horizon", derived_horizon(self.records()))
+        elif not isinstance(self._horizon, _dt.date):
+            raise InvalidRecord(f"horizon: expected a datetime.date, got {cut(self._horizon)}")
+        elif isinstance(self._horizon, _dt.datetime):
+            object.__setattr__(self, "_horizon", self._horizon.date())
+        agreements = _with_extensions(tuple(self.agreements))
         for cls in KINDS:
             q = getattr(self, cls.collection)
-            ordered = sorted(q, key=lambda r: r.id)
+            items = agreements if cls is Agreement and agreements is not None else q
+            ordered = sorted(items, key=lambda r: r.id)
             object.__setattr__(self, cls.collection, type(q)(ordered, kind=q._kind, dataset=self))
+
+    @property
+    def horizon(self) -> datetime.date:
+        """The last day the dataset's facts were checked.
+
+        An open end (a head still in office, an agreement still in force) is
+        going on up to this day and unknown after it; a question about a later
+        day that depends on one answers UNKNOWN.  A dataset read from files has
+        the horizon they declare (``"horizon": "2026-03-10"``; the earliest, if
+        several do); when none does, the latest day one of their sources was
+        published, or for files laid over other data that data's horizon, or
+        the latest day any of their records' dates (a meeting, a step, the
+        start or end of a tenure) could begin.  A dataset
+        built in Python takes ``horizon=``, or else the earliest horizon its
+        records carry, or the same derived one.
+
+        >>> import isscoop
+        >>> isscoop.dataset().horizon
+        datetime.date(2026, 3, 10)
+        """
+        assert self._horizon is not None
+        return self._horizon
 
     def _collections(self) -> dict[str, tuple[Any, ...]]:
         return {cls.collection: tuple(getattr(self, cls.collection)) for cls in KINDS}
 
     def records(self) -> Iterator[Record | Source]:
-        """Every record, sources first, then agencies, officials, programs, meetings, agreements."""
+        """Every record, sources first, then agencies, officials, programs, meetings, agreements, coverage."""
         for cls in KINDS:
             yield from getattr(self, cls.collection)
 
@@ -222,8 +268,8 @@ class Dataset(Exportable):
         self,
         *agencies: Agency | str,
         kinds: Sequence[str] = ("meetings", "agreements", "tenures"),
-        start: DateLike | None = None,
-        end: DateLike | None = None,
+        start: SpanLike | None = None,
+        end: SpanLike | None = None,
     ) -> list[Record]:
         """The records a timeline of ``agencies`` shows: what involves all of them, within the dates.
 
@@ -279,7 +325,125 @@ class Dataset(Exportable):
             for r in self.records()
             if not isinstance(r, Record) or r.known_in(version)
         ]
-        return Dataset(version=version, **_by_collection(relink_all(kept, prune=True)))
+        return Dataset(version=version, horizon=self.horizon, **_by_collection(relink_all(kept, prune=True)))
+
+
+def _later_steps(agreements: tuple[Agreement, ...]) -> dict[str, tuple[StatusEvent, ...]]:
+    """For each agreement, the steps of the agreements that extend, amend or supersede it, however
+    indirectly, each marked with its agreement and how it is related."""
+    ids = {a.id for a in agreements}
+    children: dict[str, list[Agreement]] = {}
+    for a in agreements:
+        for relation in ("extends", "amends", "supersedes"):
+            parent = getattr(a, relation)
+            if parent is not None and parent.id in ids and parent.id != a.id:
+                children.setdefault(parent.id, []).append(a)
+    out: dict[str, tuple[StatusEvent, ...]] = {}
+    for parent in children:
+        steps: list[StatusEvent] = []
+        seen = {parent}
+        todo = list(children[parent])
+        while todo:
+            child = todo.pop(0)
+            if child.id in seen:
+                continue
+            seen.add(child.id)
+            link = "; ".join(
+                f"{relation} {getattr(child, relation).id}"
+                for relation in ("extends", "amends", "supersedes")
+                if getattr(child, relation) is not None
+            )
+            steps += [attrs.evolve(e, via=child.id, link=link) for e in child.events]
+            todo += children.get(child.id, [])
+        out[parent] = tuple(steps)
+    return out
+
+
+def _with_extensions(agreements: tuple[Agreement, ...]) -> list[Agreement] | None:
+    """The agreements, each that others extend, amend or supersede carrying their steps; ``None`` if no
+    agreement changes.  An agreement whose steps change is a new object (records shared with other
+    datasets never change), and the agreements that refer to it are re-linked to it."""
+    wanted = _later_steps(agreements)
+    stale = {a.id for a in agreements if a._later != wanted.get(a.id, ())}
+    if not stale:
+        return None
+    fresh = [attrs.evolve(a) if a.id in stale else a for a in agreements]
+    relinked = relink_all(fresh, only=stale | _referring(list(fresh), stale))
+    out = [a for a in relinked if isinstance(a, Agreement)]
+    for a in out:
+        if a._later != wanted.get(a.id, ()):
+            a._with_later(wanted.get(a.id, ()))  # a new object: evolved or re-linked just now
+    return out
+
+
+def _own_horizons(ds: Dataset) -> Dataset:
+    """``ds``, or a copy in which each record with no horizon (built in Python) has the dataset's.
+
+    Merging keeps each record's own horizon, so that the merged dataset answers
+    about a record as the dataset it came from did.
+    """
+    if not any(isinstance(r, Record) and r.horizon is None for r in ds.records()):
+        return ds
+    records = _with_horizon(ds.records(), ds.horizon)
+    return checked_dataset(version=ds.version, horizon=ds.horizon, **_by_collection(records))
+
+
+def _with_horizon(records: Iterable[Record | Source], horizon: _dt.date) -> list[Record | Source]:
+    """The records, each that has no horizon (one built in Python) given ``horizon``, re-linked."""
+    given = list(records)
+    stamped = {r.id: attrs.evolve(r, horizon=horizon) for r in given if isinstance(r, Record) and r.horizon is None}
+    return relink_all([stamped.get(r.id, r) for r in given], only=set(stamped) | _referring(given, set(stamped)))
+
+
+def _referring(records: list[Record | Source], changed: set[str]) -> set[str]:
+    """The ids of the records that refer, however indirectly, to one with an id in ``changed``."""
+    referrers: dict[str, list[str]] = {}
+    for r in records:
+        for _, ref in _codec.record_references(r):
+            referrers.setdefault(ref.id, []).append(r.id)
+    out: set[str] = set()
+    todo = list(changed)
+    while todo:
+        for ident in referrers.get(todo.pop(), ()):
+            if ident not in out:
+                out.add(ident)
+                todo.append(ident)
+    return out
+
+
+def derived_horizon(records: Iterable[Record | Source], fallback: _dt.date | None = None) -> _dt.date:
+    """The horizon of records that declare none: what is assumed when a file gives no ``"horizon"``.
+
+    In order: the earliest horizon the records carry (from the files they
+    were read from); else the latest day on which one of the sources was
+    published (the first day of that date); else ``fallback`` (for files laid
+    over other data, that data's horizon); else the latest first day of any
+    date the records give (a meeting, a step, the start of a tenure); else
+    ``datetime.date.min``: nothing is known to have been checked.
+    """
+    horizons: list[_dt.date] = []
+    published = 0
+    latest = 0
+    for r in records:
+        if isinstance(r, Source):
+            if r.published is not None:
+                published = max(published, r.published.bounds()[0])
+            continue
+        if r.horizon is not None:
+            horizons.append(r.horizon)
+        for d in r._dates():
+            latest = max(latest, d.bounds()[0])
+        s_lo, _, e_lo, _ = r._hull()  # the earliest the last of its times could end, if it ends
+        latest = max(latest, *(x if NEG_INF < x < POS_INF else 0 for x in (s_lo, e_lo)))
+    if horizons:
+        return min(horizons)
+    if published >= 1:
+        return _dt.date.fromordinal(published)
+    if fallback is not None:
+        return fallback
+    if latest >= 1:
+        return _dt.date.fromordinal(latest)
+    return _dt.date.min
 
 
 def _by_collection(records: Iterable[Record | Source]) -> dict[str, tuple[Any, ...]]:
@@ -467,14 +631,18 @@ def merge(base: Dataset, overlay: Dataset) -> Dataset:
     normal claim); a field that is empty on one side takes the other's value.
     Any other difference raises :class:`~isscoop.MergeError` listing every one.
     ``base | overlay`` does the same.  The result has ``overlay``'s version
-    if it has one.  (Files laid over the bundled data with
+    if it has one, and the earlier of the two horizons (every fact of the
+    result was checked by then); each record keeps its own (a record the
+    overlay gives or corrects, the overlay's).  (Files laid over the bundled data with
     :func:`~isscoop.load` go further: a newer version marks what they add.)
     """
     if not isinstance(base, Dataset) or not isinstance(overlay, Dataset):
         wrong = base if not isinstance(base, Dataset) else overlay
         raise InvalidArgument(f"merge: expected two Datasets, got {got(wrong)}")
+    base, overlay = _own_horizons(base), _own_horizons(overlay)
     records, _ = merged_records(base, list(overlay.records()), None)
-    return Dataset(version=overlay.version or base.version, **_by_collection(records))
+    horizon = min(d.horizon for d in ([d for d in (base, overlay) if len(d)] or [base]))  # empty: checked nothing
+    return Dataset(version=overlay.version or base.version, horizon=horizon, **_by_collection(records))
 
 
 def newer(version: str | None, than: str | None) -> bool:
@@ -564,6 +732,8 @@ def _merge_record(old: Any, new: Any, version: str | None, problems: list[str]) 
             problems.append(f"{old.collection} {old.id!r}, field {key!r}: {before} vs {after}")
     if isinstance(old, Record) and claims:
         changes["statements"] = tuple(claims)
+    if isinstance(old, Record) and new.horizon is not None and new.horizon != old.horizon:
+        changes["horizon"] = new.horizon  # the file that corrects a record has checked it last
     return attrs.evolve(old, **changes)
 
 

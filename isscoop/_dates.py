@@ -27,6 +27,7 @@ missing parts are detected and never filled in from today's date.
 
 from __future__ import annotations
 
+import datetime
 import datetime as _dt
 import enum
 import functools
@@ -45,6 +46,7 @@ __all__ = [
     "PartialDate",
     "Period",
     "Precision",
+    "SpanLike",
     "Tri",
     "to_partial_date",
 ]
@@ -57,6 +59,16 @@ DateLike: TypeAlias = "_dt.date | str | PartialDate"
 """Anything a date argument accepts: a ``datetime.date`` or ``datetime.datetime``,
 an ISO or EDTF string (``"2025-07-31"``, ``"2025-07"``, ``"2025"``), a
 human-readable string (``"31 July 2025"``) or a :class:`PartialDate`."""
+
+SpanLike: TypeAlias = "DateLike | Period"
+"""Anything an ``on=`` argument accepts: one date, or an EDTF interval.
+
+One date -- a day, a month, a season, a year -- means *at some time within
+it*.  An interval -- text such as ``"2025-07-31/2026-01-01"``, ``"../2025"``
+or ``"2025/.."``, or a :class:`Period` -- runs from the first possible day of
+its start to the last possible day of its end; ``..`` is unbounded.  An
+interval end left empty (``"2025/"``: unknown) cannot be asked about and is
+refused."""
 
 
 class Precision(enum.IntEnum):
@@ -644,6 +656,14 @@ class Period:
     * ``2025-07-09/`` -- ``end is None`` and not open: the end is unknown.
     * ``../2025`` and ``/2025`` do the same for the start.
 
+    An open end is "still going" as of some day: ``ongoing_as_of``, the
+    horizon of the data it comes from (the last day its facts were checked).
+    It is then certainly going on up to that day and unknown after it.  A
+    period read from a data file gets its file's horizon; one built in Python
+    has none unless given, and is then taken as going on without end.
+    ``ongoing_as_of`` is not written in the interval text and does not take
+    part in ``==``.
+
     >>> p = Period.parse("2018-10-10/2025-07-31")
     >>> p.start, p.end
     (PartialDate('2018-10-10'), PartialDate('2025-07-31'))
@@ -657,8 +677,19 @@ class Period:
     end: PartialDate | None = None
     open_start: bool = False
     open_end: bool = False
+    ongoing_as_of: datetime.date | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.ongoing_as_of is not None:
+            if not isinstance(self.ongoing_as_of, _dt.date):
+                raise DateParseError(
+                    f"ongoing_as_of: expected a datetime.date or None, got {self.ongoing_as_of!r} "
+                    f"({type(self.ongoing_as_of).__name__})"
+                )
+            if isinstance(self.ongoing_as_of, _dt.datetime):
+                object.__setattr__(self, "ongoing_as_of", self.ongoing_as_of.date())
+            if not self.open_end:
+                raise DateParseError(f"ongoing_as_of: only an open end (..) is ongoing, got {self}")
         for name in ("start", "end"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, PartialDate):
@@ -772,6 +803,10 @@ class Period:
             s_lo, s_hi = NEG_INF, POS_INF
         if self.open_end:
             e_lo = e_hi = POS_INF
+            if self.ongoing_as_of is not None:  # going on up to the horizon, unknown after it
+                horizon = self.ongoing_as_of.toordinal()
+                e_lo = max(horizon, s_lo)
+                s_hi = min(s_hi, max(horizon, s_lo))
         elif self.end is not None:
             e_lo, e_hi = self.end.bounds()
         else:
@@ -780,22 +815,37 @@ class Period:
             s_hi = e_hi
         return s_lo, s_hi, e_lo, e_hi
 
-    def covers(self, day: DateLike) -> Answer:
-        """Was the period going on at some time within ``day``?
+    def ongoing(self, as_of: datetime.date | None) -> Period:
+        """This period with an open end going on as of ``as_of`` (itself if nothing changes).
 
-        ``day`` may itself be partial: ``"2025"`` asks about any time in 2025.
+        >>> import datetime
+        >>> p = Period.parse("2025-02-06/..").ongoing(datetime.date(2026, 3, 10))
+        >>> p.covers("2026-01"), p.covers("2027").value
+        (Answer(YES, '2025-02-06/.. covers 2026-01'), Tri.UNKNOWN)
+        """
+        if not self.open_end or self.ongoing_as_of == as_of:
+            return self
+        return _ongoing(self, as_of)
+
+    def covers(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Was the period going on at some time within ``day`` (or, ``throughout=True``, all through it)?
+
+        ``day`` may itself be partial: ``"2025"`` asks about any time in 2025;
+        it may be an interval too (see :data:`~isscoop.SpanLike`).
 
         >>> Period.parse("2021-05-03/2025-01-20").covers("2025-07-31")
         Answer(NO, 'ended 2025-01-20, before 2025-07-31')
+        >>> Period.parse("2021-05-03/2025-01-20").covers("2025", throughout=True)
+        Answer(NO, 'ended 2025-01-20, before 2025 ends')
         """
-        return window_answer(self.bounds(), *day_window(day), self)
+        return window_answer(self.bounds(), *day_window(day), self, throughout=throughout)
 
-    def overlaps(self, start: DateLike | None, end: DateLike | None) -> Answer:
+    def overlaps(self, start: SpanLike | None, end: SpanLike | None) -> Answer:
         """Did the period overlap the span from ``start`` to ``end``? ``None`` is unbounded."""
         return window_answer(self.bounds(), *span_window(start, end), self)
 
     def __contains__(self, day: object) -> bool:
-        if not isinstance(day, str | _dt.date | PartialDate):
+        if not isinstance(day, str | _dt.date | PartialDate | Period):
             return False
         answer = self.covers(day)
         if answer.unknown:
@@ -814,6 +864,20 @@ def in_words(value: object, *, ongoing: str = "still going", short: bool = False
     if isinstance(value, Period):
         return value.in_words(ongoing=ongoing, short=short)
     return "" if value is None else str(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ongoing(period: Period, as_of: _dt.date | None) -> Period:
+    return attrs.evolve(period, ongoing_as_of=as_of)
+
+
+def ongoing_reason(as_of: _dt.date | None, what: object = None) -> str | None:
+    """The reason for an open end (of ``what``) that is unknown past the horizon ``as_of``."""
+    if as_of is None:
+        return None
+    text = f"ongoing on {as_of.isoformat()}, the horizon of the data (the last day its facts were checked); "
+    text += "unknown after it"
+    return text if what is None else f"{what}: {text}"
 
 
 def _interval_end(part: str) -> PartialDate | None:
@@ -838,27 +902,46 @@ class Described:
     text: str
     start: PartialDate | None = None
     end: PartialDate | None = None
+    ongoing_as_of: _dt.date | None = None
 
     def __str__(self) -> str:
         return self.text
 
 
-def span_window(start: DateLike | None, end: DateLike | None) -> tuple[int, int, str]:
-    """The ``(first, last, label)`` of a span of date arguments; ``None`` is unbounded."""
-    lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
-    hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
-    label = f"{'' if start is None else to_partial_date(start)}/{'' if end is None else to_partial_date(end)}"
+def span_window(start: SpanLike | None, end: SpanLike | None) -> tuple[int, int, str]:
+    """The ``(first, last, label)`` of a span of date arguments; ``None`` is unbounded.
+
+    The span runs from the first possible day of ``start`` to the last
+    possible day of ``end``; either may be an interval, whose start or end
+    is then the one that counts.
+    """
+    lo, a = (NEG_INF, "") if start is None else _side(start, 0, "start")
+    hi, b = (POS_INF, "") if end is None else _side(end, 1, "end")
+    label = f"{a}/{b}"
     if lo > hi:
         raise DateParseError(f"end: expected a date on or after the start, got {label}")
     return lo, hi, label
 
 
-def window_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object) -> Answer:
+def _side(value: SpanLike, which: int, field: str) -> tuple[int, str]:
+    """The first (``which=0``) or last (``1``) possible day of a span argument, and its text."""
+    lo, hi, label = to_window(value, field=field)
+    if "/" not in label:
+        return (lo, hi)[which], label
+    part = label.split("/")[which]
+    return (lo, hi)[which], part
+
+
+def window_answer(
+    bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object, *, throughout: bool = False
+) -> Answer:
     """Was something with these ``bounds`` going on at some time within ``[w_lo, w_hi]``?
 
-    ``what`` is the thing asked about; its ``str`` and its ``start``/``end``
-    go into the reason.
+    With ``throughout``, was it going on all through it?  ``what`` is the
+    thing asked about; its ``str`` and its ``start``/``end`` go into the reason.
     """
+    if throughout:
+        return _throughout_answer(bounds, w_lo, w_hi, label, what)
     s_lo, s_hi, e_lo, e_hi = bounds
     if s_hi <= w_hi and e_lo >= w_lo:
         return Answer(value=Tri.YES, reason=f"{what} covers {label}")
@@ -870,11 +953,70 @@ def window_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label
     return Answer(value=Tri.UNKNOWN, reason=_fuzzy_reason(what, "start" if s_hi > w_hi else "end"))
 
 
-def day_window(day: DateLike) -> tuple[int, int, str]:
-    """The ``(first, last, label)`` of a date argument, as day ordinals."""
-    d = to_partial_date(day)
+def _throughout_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label: str, what: object) -> Answer:
+    """Was something with these ``bounds`` going on on every day of ``[w_lo, w_hi]``?"""
+    s_lo, s_hi, e_lo, e_hi = bounds
+    if s_hi <= w_lo and e_lo >= w_hi:
+        return Answer(value=Tri.YES, reason=f"{what} covers all of {label}")
+    if s_lo > w_lo:
+        return Answer(value=Tri.NO, reason=f"starts {_ord_text(what, 'start', s_lo)}, after {label} begins")
+    if e_hi < w_hi:
+        return Answer(value=Tri.NO, reason=f"ended {_ord_text(what, 'end', e_hi)}, before {label} ends")
+    return Answer(value=Tri.UNKNOWN, reason=_fuzzy_reason(what, "start" if s_hi > w_lo else "end"))
+
+
+def day_window(day: SpanLike) -> tuple[int, int, str]:
+    """The ``(first, last, label)`` of a date argument, as day ordinals (see :func:`to_window`)."""
+    return to_window(day)
+
+
+def to_window(value: SpanLike, *, field: str = "day") -> tuple[int, int, str]:
+    """The ``(first, last, label)`` of an ``on=`` argument: one date or an EDTF interval (:data:`SpanLike`).
+
+    ``..`` is unbounded (far past any day); an empty interval end is refused,
+    as is anything :func:`to_partial_date` refuses.
+    """
+    if isinstance(value, str):
+        try:
+            return _text_window(value)
+        except DateParseError as e:
+            raise DateParseError(f"{field}: {e}") from None
+    if isinstance(value, Period):
+        try:
+            return _period_window(value)
+        except DateParseError as e:
+            raise DateParseError(f"{field}: {e}") from None
+    d = to_partial_date(value, field=field)
     lo, hi = d.bounds()
     return lo, hi, str(d)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_window(text: str) -> tuple[int, int, str]:
+    """:func:`to_window` of a string, remembered: query arguments repeat."""
+    if "/" in text:
+        return _period_window(Period.parse(text.strip()))
+    d = _from_text(text)
+    lo, hi = d.bounds()
+    return lo, hi, str(d)
+
+
+def _period_window(p: Period) -> tuple[int, int, str]:
+    if p.start is None and not p.open_start:
+        raise DateParseError(
+            f"{_shown(str(p))}: the start is left empty, which means unknown; "
+            "a question needs a date or '..' (unbounded) at each end"
+        )
+    if p.end is None and not p.open_end:
+        raise DateParseError(
+            f"{_shown(str(p))}: the end is left empty, which means unknown; "
+            "a question needs a date or '..' (unbounded) at each end"
+        )
+    lo = NEG_INF if p.start is None else p.start.bounds()[0]
+    hi = POS_INF if p.end is None else p.end.bounds()[1]
+    if p.start is not None and p.start == p.end:
+        return lo, hi, str(p.start)
+    return lo, hi, str(p)
 
 
 def _ord_text(what: object, side: str, ordinal: int) -> str:
@@ -885,6 +1027,10 @@ def _ord_text(what: object, side: str, ordinal: int) -> str:
 
 
 def _fuzzy_reason(what: object, side: str) -> str:
+    if side == "end":
+        horizon = ongoing_reason(getattr(what, "ongoing_as_of", None), what)
+        if horizon is not None:
+            return horizon
     d = getattr(what, side, None)
     if isinstance(d, PartialDate):
         return f"{side} {d.describe()}"

@@ -9,6 +9,7 @@ through a fixed specification of the format.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import os
@@ -29,6 +30,7 @@ from ._dataset import (
     Dataset,
     _by_collection,
     checked_dataset,
+    derived_horizon,
     integrity_problems,
     merged_records,
     newer,
@@ -261,7 +263,11 @@ def load(*paths: PathLike, include_bundled: bool = False, strict: bool = False) 
     bundled data's make the result that version, and every record and claim
     they add (or correct) carries it, so that
     ``result.as_known_on(isscoop.dataset().version)`` answers as the bundled
-    data did; otherwise the result keeps the bundled version.  Records that
+    data did; otherwise the result keeps the bundled version.
+
+    A file may declare its ``"horizon"``, the last day its facts were
+    checked; every record it gives carries it (see :attr:`Dataset.horizon`,
+    which also says what is assumed when no file declares one).  Records that
     cite no source give an
     :class:`IsscoopWarning`, or a problem when ``strict=True``.
 
@@ -302,6 +308,7 @@ def _load(paths: tuple[PathLike, ...], base: Dataset | None, strict: bool) -> Da
     docs: list[tuple[str, Any]] = []
     texts: dict[str, _Text] = {}
     version: str | None = None
+    declared: list[dt.date] = []
     for source in _expand(paths, ctx):
         name, text = _read_text(source, ctx)
         if text is None:
@@ -315,11 +322,19 @@ def _load(paths: tuple[PathLike, ...], base: Dataset | None, strict: bool) -> Da
             texts[name] = _Text(text=None if path is not None else text, path=path, arrays=arrays)
             if isinstance(doc.get("version"), str):
                 version = doc["version"]
+            day = _codec.read_horizon(doc.get("horizon"))
+            if day is not None:
+                declared.append(day)
         del text
         docs.append((name, doc))
     known = {r.id: r for r in base.records()} if base is not None else None
     built = _codec.build(docs, ctx, known)
     del docs
+    fresh = [obj for objects in built.collections.values() for obj in objects]
+    horizon = min(declared) if declared else derived_horizon(fresh, base.horizon if base is not None else None)
+    for obj in fresh:  # built just now and seen by no one yet: each takes the files' horizon
+        if isinstance(obj, Record):
+            obj._with_horizon(horizon)
     for _collection, objects in built.collections.items():
         for obj in objects:
             if isinstance(obj, Record) and not obj.sources:
@@ -337,14 +352,17 @@ def _load(paths: tuple[PathLike, ...], base: Dataset | None, strict: bool) -> Da
             problems = overlap_problems(collections, built.locate)
             if problems:
                 raise DatasetError(problems)
-            return checked_dataset(version=version, **collections)
-        return _overlay(base, built, version)
+            return checked_dataset(version=version, horizon=horizon, **collections)
+        return _overlay(base, built, version, horizon)
     except DatasetError as e:
         raise DatasetError(_add_lines(list(e.problems), texts)) from None
 
 
-def _overlay(base: Dataset, built: _codec.Built, version: str | None) -> Dataset:
-    """The bundled data with the loaded records laid over it, checked once."""
+def _overlay(base: Dataset, built: _codec.Built, version: str | None, horizon: dt.date) -> Dataset:
+    """The bundled data with the loaded records laid over it, checked once.
+
+    The result's horizon is the earlier of the two (see :func:`~isscoop.merge`).
+    """
     overlay = [r for objects in built.collections.values() for r in objects]
     records, changed = merged_records(base, overlay, version)
     version = version if newer(version, base.version) else base.version
@@ -359,14 +377,14 @@ def _overlay(base: Dataset, built: _codec.Built, version: str | None) -> Dataset
     problems = integrity_problems(collections, locate, only=changed)
     if problems:
         raise DatasetError(problems)
-    return checked_dataset(version=version, **collections)
+    return checked_dataset(version=version, horizon=min(base.horizon, horizon), **collections)
 
 
 # -- writing ------------------------------------------------------------------------------
 
 
 def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
-    """Write ``ds`` in the bundled format: canonical, sorted, UTF-8, EDTF dates.
+    """Write ``ds`` in the bundled format: canonical, sorted, UTF-8, EDTF dates, with its horizon.
 
     A directory gets one file per record type; anything else gets one
     combined file.  ``isscoop.load(path) == ds``.
@@ -390,12 +408,14 @@ def dump(ds: Dataset, path: str | os.PathLike[str] | IO[str]) -> None:
     doc = _codec.encode(ds._collections())
     if ds.version is not None:
         doc["version"] = ds.version
+    doc["horizon"] = ds.horizon.isoformat()
     if isinstance(path, str | os.PathLike) and os.path.isdir(path):
         files = []
         for kind in _codec.collections():
             part: dict[str, Any] = {"format_version": doc["format_version"], kind: doc[kind]}
             if ds.version is not None:
                 part["version"] = ds.version
+            part["horizon"] = doc["horizon"]
             files.append((os.path.join(os.fspath(path), f"{kind}.json"), _dumps(part).encode("utf-8")))
         write_files(files)
     elif isinstance(path, str | os.PathLike):

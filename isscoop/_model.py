@@ -20,6 +20,7 @@ export columns) is a method of the class.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Iterable, Iterator
@@ -38,6 +39,7 @@ from ._dates import (
     Described,
     PartialDate,
     Period,
+    SpanLike,
     Tri,
     day_window,
     in_words,
@@ -47,6 +49,14 @@ from ._dates import (
 from ._errors import InvalidArgument, InvalidRecord, Undecidable, cut
 from ._public import present_as_isscoop
 
+
+def _to_day(value: object) -> object:
+    """A ``datetime.datetime`` horizon as its day; anything else is left for the validator."""
+    from datetime import datetime as _datetime
+
+    return value.date() if isinstance(value, _datetime) else value
+
+
 __all__ = [
     "Agency",
     "AgencyKind",
@@ -55,6 +65,8 @@ __all__ = [
     "AgreementStatus",
     "Assume",
     "Claim",
+    "Coverage",
+    "Covered",
     "CrewMember",
     "DatedName",
     "Location",
@@ -77,6 +89,8 @@ __all__ = [
 KEY: Final = "isscoop_key"
 #: Field metadata: the form of a text field: ``"id"``, ``"country"``, ``"version"`` or ``"url"``.
 FORM: Final = "isscoop_form"
+#: Field metadata: the field is not written in data files (it comes from the file as a whole).
+NOT_IN_FILES: Final = "isscoop_not_in_files"
 
 
 def _meta(key: str | None = None, form: str | None = None) -> dict[str, str]:
@@ -163,7 +177,8 @@ def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
             last_no = a
     if unknown is not None:
         return unknown
-    return last_no or Answer(value=Tri.NO, reason=empty_reason)
+    # An Answer is falsy when it is NO: test for None, not truth, to keep the deciding reason.
+    return last_no if last_no is not None else Answer(value=Tri.NO, reason=empty_reason)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -286,6 +301,19 @@ class MeetingKind(_Enum):
     VISIT = "visit"
     SIGNING = "signing"
     STATEMENT = "statement"
+
+    @property
+    def adjective(self) -> str:
+        """The kind before a noun: ``"heads-of-agency"``."""
+        return str(self.value).replace("_", "-")
+
+
+class Covered(_Enum):
+    """What a :class:`Coverage` declares complete."""
+
+    MEETINGS = "meetings"
+    AGREEMENTS = "agreements"
+    HEADS = "heads"
 
 
 class MeetingStatus(_Enum):
@@ -598,7 +626,14 @@ class DatedName:
         return f"DatedName(name={self.name!r}, period={str(self.period)!r})"
 
 
-def _name_on(names: tuple[DatedName, ...], day: DateLike, assume: Assume) -> str | None:
+def _names_ongoing(names: tuple[DatedName, ...], horizon: _date | None) -> tuple[DatedName, ...]:
+    """The dated names with their open ends going on as of ``horizon`` (the same tuple if none changes)."""
+    out = tuple(n if n.period.ongoing(horizon) is n.period else attrs.evolve(n, period=n.period.ongoing(horizon))
+                for n in names)  # fmt: skip
+    return names if all(a is b for a, b in zip(out, names, strict=True)) else out
+
+
+def _name_on(names: tuple[DatedName, ...], day: SpanLike, assume: Assume) -> str | None:
     """The first name certainly in use within ``day``; with ``assume="possible"``,
     else the only name that may have been."""
     _check_assume(assume)
@@ -615,7 +650,16 @@ def _name_on(names: tuple[DatedName, ...], day: DateLike, assume: Assume) -> str
 
 @attrs.frozen(kw_only=True, repr=False)
 class Record:
-    """What every record has: an id, its sources, its claims and a note."""
+    """What every record has: an id, its sources, its claims and a note.
+
+    ``horizon`` is the last day the facts of the file the record was read
+    from were checked (see :attr:`Dataset.horizon <isscoop.Dataset.horizon>`):
+    an open end in the record (a tenure ``2025-02-06/..``, an agreement in
+    force with no end, an agency's existence) is going on up to that day and
+    unknown after it.  It is not written in data files -- a file declares it
+    once -- and does not take part in ``==``.  A record built in Python has
+    none unless given, and its open ends then go on without end.
+    """
 
     #: The fields that may carry competing claims.
     claimable: ClassVar[frozenset[str]] = frozenset()
@@ -632,8 +676,18 @@ class Record:
     note: str | None = attrs.field(default=None, validator=v.opt_text)
     added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
     superseded_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
+    horizon: datetime.date | None = attrs.field(
+        default=None,
+        converter=_to_day,
+        validator=v.opt_of_type(_date, "a datetime.date or None"),
+        eq=False,
+        repr=False,
+        metadata={NOT_IN_FILES: True},
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.horizon is not None:
+            self._carry_horizon()
         preferred: dict[str, Claim] = {}
         for i, c in enumerate(self.statements):
             if c.field not in self.claimable:
@@ -645,6 +699,14 @@ class Record:
                 preferred[c.field] = c
                 if getattr(self, c.field) != c.value:
                     raise v.fail(self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field))
+
+    def _carry_horizon(self) -> None:
+        """Give the record's open-ended periods its :attr:`horizon` (on a record being built)."""
+
+    def _with_horizon(self, horizon: _date) -> None:
+        """Set the horizon of a record that has just been read from a file and is seen by no one yet."""
+        object.__setattr__(self, "horizon", horizon)
+        self._carry_horizon()
 
     @property
     def current(self) -> bool:
@@ -712,9 +774,9 @@ class Record:
         """``(bounds, what)`` pairs for the times this record was going on."""
         return ()
 
-    def _answer(self, lo: int, hi: int, label: str) -> Answer:
+    def _answer(self, lo: int, hi: int, label: str, throughout: bool = False) -> Answer:
         return _any(
-            (window_answer(b, lo, hi, label, what) for b, what in self._spans()),
+            (window_answer(b, lo, hi, label, what, throughout=throughout) for b, what in self._spans()),
             f"{self.label} has no dates",
         )
 
@@ -730,9 +792,14 @@ class Record:
             max(b[3] for b, _ in spans),
         )
 
-    def active_on(self, day: DateLike) -> Answer:
-        """Was this record going on at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
-        return self._answer(*day_window(day))
+    def active_on(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Was this record going on at some time within ``day`` (``throughout=True``: all through it)?
+
+        YES, NO or UNKNOWN, with a reason.  ``day`` may be an interval (see
+        :data:`~isscoop.SpanLike`); a record with several spans (an official's
+        tenures) is going on throughout only if one span covers all of it.
+        """
+        return self._answer(*day_window(day), throughout=throughout)
 
     def _related(self) -> Iterator[Record]:
         """Records this one involves (agencies, officials, programs)."""
@@ -833,7 +900,7 @@ class Agency(Record):
     def _check_predecessors(self, a: attrs.Attribute[Any], value: object) -> None:
         v.tuple_of(Agency, "Agency")(self, a, value)
 
-    def name_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
+    def name_on(self, day: SpanLike, *, assume: Assume = "certain") -> str | None:
         """The agency's name at some time within ``day``.
 
         :attr:`names` lists dated names, main names first; the first one
@@ -849,11 +916,18 @@ class Agency(Record):
         _check_day(day)
         _check_assume(assume)
         if not self.names:
+            day_window(day)  # the day is read all the same: a form isscoop cannot read is refused
             return self.name
         return _name_on(self.names, day, assume)
 
+    def _carry_horizon(self) -> None:
+        names = _names_ongoing(self.names, self.horizon)
+        if names is not self.names:
+            object.__setattr__(self, "names", names)
+
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
-        return ((Period(start=self.founded, open_end=True).bounds(), self),)
+        bounds = Period(start=self.founded, open_end=True, ongoing_as_of=self.horizon).bounds()
+        return ((bounds, Described(text=str(self), start=self.founded, ongoing_as_of=self.horizon)),)
 
     def _related(self) -> Iterator[Record]:
         yield self
@@ -919,18 +993,31 @@ class Tenure:
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
-    def post_on(self, day: DateLike, *, assume: Assume = "certain") -> str | None:
+    def post_on(self, day: SpanLike, *, assume: Assume = "certain") -> str | None:
         """The post's title at some time within ``day``: from :attr:`titles` when the
         title changed during the tenure, else :attr:`post`."""
         _check_day(day)
         _check_assume(assume)
         if not self.titles:
+            day_window(day)  # the day is read all the same: a form isscoop cannot read is refused
             return self.post
         return _name_on(self.titles, day, assume)
 
     @property
     def start(self) -> PartialDate | None:
         return self.period.start
+
+    @property
+    def ongoing_as_of(self) -> datetime.date | None:
+        """The horizon an open-ended tenure is known to be held up to (see :class:`~isscoop.Period`)."""
+        return self.period.ongoing_as_of
+
+    def _ongoing(self, horizon: _date | None) -> Tenure:
+        period = self.period.ongoing(horizon)
+        titles = _names_ongoing(self.titles, horizon)
+        if period is self.period and titles is self.titles:
+            return self
+        return attrs.evolve(self, period=period, titles=titles)
 
     @property
     def end(self) -> PartialDate | None:
@@ -954,8 +1041,8 @@ class Tenure:
             e_lo = max(e_lo, last_lo)
         return s_lo, s_hi, e_lo, e_hi
 
-    def covers(self, day: DateLike) -> Answer:
-        """Did the holder hold this post at some time within ``day``?
+    def covers(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Did the holder hold this post at some time within ``day`` (``throughout=True``: all through it)?
 
         >>> from isscoop import Agency, AgencyKind, Tenure
         >>> nasa = Agency(id="nasa", name="NASA", kind=AgencyKind.SPACE_AGENCY)
@@ -963,7 +1050,7 @@ class Tenure:
         >>> t.covers("2023-04-26")
         Answer(YES, 'Administrator, NASA, 2021-05-03/2025-01-20 covers 2023-04-26')
         """
-        return window_answer(self.bounds(), *day_window(day), self)
+        return window_answer(self.bounds(), *day_window(day), self, throughout=throughout)
 
     def __str__(self) -> str:
         acting = "Acting " if self.acting and not self.post.lower().startswith("acting") else ""
@@ -989,7 +1076,12 @@ class Official(Record):
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Tenure, "Tenure")
     )
 
-    def tenures_on(self, day: DateLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
+    def _carry_horizon(self) -> None:
+        tenures = tuple(t._ongoing(self.horizon) for t in self.tenures)
+        if any(a is not b for a, b in zip(tenures, self.tenures, strict=True)):
+            object.__setattr__(self, "tenures", tenures)
+
+    def tenures_on(self, day: SpanLike, *, assume: Assume = "certain") -> tuple[Tenure, ...]:
         """The posts held at some time within ``day``."""
         _check_day(day)
         _check_assume(assume)
@@ -1156,7 +1248,19 @@ class Program(Record):
         if value is not None and not isinstance(value, Program):
             raise v.fail(self, a.name, "a Program or None", value)
 
-    def includes(self, agency: Agency, *, on: DateLike) -> Answer:
+    def _carry_horizon(self) -> None:
+        period = self.period.ongoing(self.horizon)
+        if period is not self.period:
+            object.__setattr__(self, "period", period)
+        parts = tuple(
+            p if p.period is None or p.period.ongoing(self.horizon) is p.period
+            else attrs.evolve(p, period=p.period.ongoing(self.horizon))
+            for p in self.participations
+        )  # fmt: skip
+        if any(a is not b for a, b in zip(parts, self.participations, strict=True)):
+            object.__setattr__(self, "participations", parts)
+
+    def includes(self, agency: Agency, *, on: SpanLike) -> Answer:
         """Did ``agency`` take part in this program at some time within ``on``?"""
         _check_party(agency, "agency", names=False)
         lo, hi, label = day_window(on)
@@ -1169,7 +1273,7 @@ class Program(Record):
             f"{agency.label} is not recorded as a participant in {self.name}",
         )
 
-    def participants(self, *, on: DateLike | None = None, assume: Assume = "certain") -> tuple[Agency, ...]:
+    def participants(self, *, on: SpanLike | None = None, assume: Assume = "certain") -> tuple[Agency, ...]:
         """The agencies taking part (at some time within ``on``, if given), in recorded order."""
         if on is not None:
             _check_day(on, "on")
@@ -1396,6 +1500,11 @@ class StatusEvent:
     is ``None`` and ``known_by`` says the step had happened by then.
     ``party`` marks a step taken by one party only.  ``end`` is the new end
     date set by an extension.
+
+    In an agreement's :meth:`~Agreement.history`, a step of another agreement
+    that extends, amends or supersedes it is marked as such: ``via`` is that
+    agreement's id and ``link`` how it is related (``"extends
+    seat-swap-2022"``).  Neither is written in data files.
     """
 
     status: AgreementStatus = attrs.field(validator=v.member(AgreementStatus))
@@ -1405,6 +1514,8 @@ class StatusEvent:
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
+    via: str | None = attrs.field(default=None, validator=v.opt_text, metadata={NOT_IN_FILES: True})
+    link: str | None = attrs.field(default=None, validator=v.opt_text, metadata={NOT_IN_FILES: True})
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.known_by is None:
@@ -1430,12 +1541,14 @@ class StatusEvent:
 
     def __repr__(self) -> str:
         party = f", party={self.party.id!r}" if self.party else ""
-        return f"StatusEvent(status={self.status!r}, when={self.when!r}{party})"
+        via = f", via={self.via!r}" if self.via else ""
+        return f"StatusEvent(status={self.status!r}, when={self.when!r}{party}{via})"
 
     def __str__(self) -> str:
         who = f" ({self.party.label})" if self.party else ""
         end = f", to {self.end}" if self.end else ""
-        return f"{self.when} {self.status.label}{who}{end}"
+        via = f" [{self.via}, which {self.link}]" if self.via else ""
+        return f"{self.when} {self.status.label}{who}{end}{via}"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -1466,6 +1579,7 @@ class Agreement(Record):
     signed: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     extends: Agreement | None = attrs.field(default=None)
+    amends: Agreement | None = attrs.field(default=None)
     supersedes: Agreement | None = attrs.field(default=None)
     events: tuple[StatusEvent, ...] = attrs.field(
         factory=tuple,
@@ -1473,23 +1587,36 @@ class Agreement(Record):
         validator=v.tuple_of(StatusEvent, "StatusEvent"),
         metadata=_meta(key="history"),
     )
+    #: Steps of the agreements that extend, amend or supersede this one, marked (set by its dataset).
+    _later: tuple[StatusEvent, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
 
     @extends.validator
+    @amends.validator
     @supersedes.validator
     def _check_extends(self, a: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, Agreement):
             raise v.fail(self, a.name, "an Agreement or None", value)
 
-    def history(self, party: Agency | str | None = None) -> tuple[StatusEvent, ...]:
+    def history(self, party: Agency | str | None = None, *, extensions: bool = True) -> tuple[StatusEvent, ...]:
         """Every lifecycle step in date order; with ``party``, only that party's own steps.
+
+        The steps of the agreements in the same dataset that extend, amend or
+        supersede this one (and of those that extend them, and so on) are
+        included, marked with their agreement (:attr:`StatusEvent.via`), unless
+        ``extensions=False``.  An agreement built in Python, in no dataset, has
+        only its own.
 
         >>> import isscoop
         >>> [str(e) for e in isscoop.agreements.get("iss-iga-1998").history()]
         ['1998-01-29 signed', '2001-03-27 in force']
+        >>> for step in isscoop.agreements.get("seat-swap-2022").history()[2:4]:
+        ...     print(step)
+        2023-07 signed [seat-swap-supplement-2023-07, which extends seat-swap-2022]
+        2023-12 signed [seat-swap-supplement-2023-12, which extends seat-swap-2022]
         """
         if party is not None:
             _check_party(party)
-        steps = self.events
+        steps = (*self.events, *self._later) if extensions else self.events
         if party is not None:
             wanted = party if isinstance(party, str) else party.id
             steps = tuple(e for e in steps if e.party is not None and wanted in (e.party.id, e.party.label))
@@ -1505,8 +1632,8 @@ class Agreement(Record):
             general = [e for e in self.events if e.status is not AgreementStatus.DECLINED]
         return sorted(general, key=StatusEvent.sort_key)
 
-    def status_on(self, day: DateLike, *, party: Agency | str | None = None) -> AgreementStatus | None:
-        """The status after the last step certainly taken by the end of ``day``.
+    def status_on(self, day: SpanLike, *, party: Agency | str | None = None) -> AgreementStatus | None:
+        """The status after the last step certainly taken by the end of ``day`` (of an interval: by its end).
 
         After the agreement's :attr:`end` with no later step, it is
         :attr:`AgreementStatus.EXPIRED`.  ``None`` if no step had been taken yet.
@@ -1517,10 +1644,10 @@ class Agreement(Record):
         if party is not None:
             _check_party(party)
         if party is not None:
-            own = [e for e in self.history(party) if e.bounds()[1] <= hi]
+            own = [e for e in self.history(party, extensions=False) if e.bounds()[1] <= hi]
             if own:
                 return own[-1].status
-            if self.history(party):
+            if self.history(party, extensions=False):
                 return None
         done = [e for e in self._events() if e.bounds()[1] <= hi]
         status = done[-1].status if done else None
@@ -1528,8 +1655,9 @@ class Agreement(Record):
             return AgreementStatus.EXPIRED
         return status
 
-    def _force_bounds(self) -> tuple[tuple[int, int, int, int], str] | str:
-        """The bounds of the time in force, or the reason there is none."""
+    def _force_bounds(self) -> tuple[tuple[int, int, int, int], str, PartialDate | None, PartialDate | None] | str:
+        """The bounds of the time in force, words for it and the dates its start and end come from;
+        or the reason there is none."""
         events = self._events()
         starts = [e for e in events if e.status in IN_FORCE_STATUSES]
         if not starts:
@@ -1543,19 +1671,26 @@ class Agreement(Record):
             return f"{last.status.label} ({last.when}); no entry into force is recorded"
         first = starts[0]
         s_lo, s_hi = first.bounds()
+        start = first.date
         if s_lo == NEG_INF and self.signed is not None:
-            s_lo = self.signed.bounds()[0]
+            s_lo, start = self.signed.bounds()[0], self.signed
         e_lo, e_hi = POS_INF, POS_INF
+        end: PartialDate | None = None
         for e in events:
             if e.status in ENDING_STATUSES:
                 e_lo, e_hi = e.bounds()
+                end = e.date or e.known_by
                 break
         if self.end is not None:
             lo, hi = self.end.bounds()
             if hi < e_hi:
-                e_lo, e_hi = lo, hi
+                e_lo, e_hi, end = lo, hi, self.end
+        if e_lo == POS_INF and self.horizon is not None:  # no end recorded: in force up to the horizon
+            horizon = self.horizon.toordinal()
+            e_lo = max(horizon, s_lo)
+            s_hi = min(s_hi, e_lo)
         since = f"from {first.date}" if first.date is not None else f"by {first.known_by}"
-        return (s_lo, s_hi, e_lo, e_hi), f"in force {since}"
+        return (s_lo, s_hi, e_lo, e_hi), f"in force {since}", start, end
 
     @property
     def period_in_force(self) -> Period | None:
@@ -1565,23 +1700,33 @@ class Agreement(Record):
             return None
         ending = [e.date for e in self._events() if e.status in ENDING_STATUSES and e.date]
         end = ending[0] if ending else self.end
-        return Period(start=starts[0].date, end=end, open_end=end is None)
+        return Period(start=starts[0].date, end=end, open_end=end is None, ongoing_as_of=None if end else self.horizon)
 
-    def in_force_on(self, day: DateLike) -> Answer:
-        """Did the agreement apply at some time within ``day``? YES, NO or UNKNOWN, with a reason."""
-        return self._answer(*day_window(day))
+    def in_force_on(self, day: SpanLike, *, throughout: bool = False) -> Answer:
+        """Did the agreement apply at some time within ``day`` (``throughout=True``: all through it)?
 
-    def _answer(self, lo: int, hi: int, label: str) -> Answer:
+        YES, NO or UNKNOWN, with a reason; ``day`` may be an interval (see :data:`~isscoop.SpanLike`).
+        """
+        return self._answer(*day_window(day), throughout=throughout)
+
+    def _answer(self, lo: int, hi: int, label: str, throughout: bool = False) -> Answer:
         fb = self._force_bounds()
         if isinstance(fb, str):
             events = self._events()
-            if events and hi < events[0].bounds()[0]:
+            edge = lo if throughout else hi  # throughout: every day must be in force, the first one too
+            if events and edge < events[0].bounds()[0]:
                 return Answer(value=Tri.NO, reason=f"no step taken before {events[0].when}")
             value = Tri.NO if fb.startswith("not in force") else Tri.UNKNOWN
+            if value is Tri.UNKNOWN and events:
+                # name the last step taken by the end of the day asked about, not a later one
+                done = [e for e in events if e.bounds()[1] <= hi]
+                step = done[-1] if done else events[0]
+                fb = f"{step.status.label} ({step.when}); no entry into force is recorded"
             return Answer(value=value, reason=fb)
-        bounds, what = fb
-        first = next(e for e in self._events() if e.status in IN_FORCE_STATUSES)
-        return window_answer(bounds, lo, hi, label, Described(text=what, start=first.date, end=self.end))
+        bounds, what, start, end = fb
+        open_as_of = self.horizon if bounds[3] == POS_INF else None
+        described = Described(text=what, start=start, end=end, ongoing_as_of=open_as_of)
+        return window_answer(bounds, lo, hi, label, described, throughout=throughout)
 
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
         """Bounds that answer "in force?" exactly as :meth:`in_force_on` does.
@@ -1614,15 +1759,15 @@ class Agreement(Record):
 
         Raises :class:`~isscoop.Undecidable` if the dates cannot tell.
         """
-        if not isinstance(day, str | _date | PartialDate):
+        if not isinstance(day, str | _date | PartialDate | Period):
             return False
         answer = self.in_force_on(day)
         if answer.unknown:
             raise Undecidable(f"cannot tell whether {self.id} was in force on {day}: {answer.reason}")
         return answer.yes
 
-    def parties_on(self, day: DateLike) -> tuple[Agency, ...]:
-        """Parties that had certainly joined (signed, or a step of their own) by the end of ``day``.
+    def parties_on(self, day: SpanLike) -> tuple[Agency, ...]:
+        """Parties that had certainly joined (signed, or a step of their own) by the end of ``day`` (or interval).
 
         Parties with no step of their own count from the agreement's first step.
         """
@@ -1639,6 +1784,10 @@ class Agreement(Record):
             elif general_start <= hi:
                 joined.append(party)
         return tuple(joined)
+
+    def _with_later(self, steps: tuple[StatusEvent, ...]) -> None:
+        """Set the steps of later agreements, on an agreement its dataset has just built."""
+        object.__setattr__(self, "_later", steps)
 
     def _related(self) -> Iterator[Record]:
         yield self
@@ -1670,7 +1819,7 @@ class Agreement(Record):
 
     def known_by(self) -> PartialDate | None:
         """The report date by which the first undated step had happened, if that is all there is."""
-        for e in self.history():
+        for e in self.history(extensions=False):
             if e.date is not None:
                 return None
             if e.known_by is not None:
@@ -1700,7 +1849,7 @@ class Agreement(Record):
 
     def timeline(self) -> Iterator[Event]:
         parties = ", ".join(p.label for p in self.parties)
-        for i, e in enumerate(self.history()):
+        for i, e in enumerate(self.history(extensions=False)):
             if e.date is None:
                 continue
             who = f" ({e.party.label})" if e.party else ""
@@ -1764,13 +1913,140 @@ class Agreement(Record):
             ("parties", ", ".join(p.label for p in self.parties), ()),
             ("in force", self.period_in_force, ()),
         ]
-        out += [("step", e, e.sources or self.sources) for e in self.history()]
+        out += [("step", e, e.sources or (() if e.via else self.sources)) for e in self.history()]
         return out
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Coverage(Record):
+    """A declaration that the dataset records *every* record of a kind, in a scope, over a window.
+
+    ``of`` says which records: meetings, agreements, or the heads of an
+    agency.  The scope is every record involving all of ``agencies`` and all
+    of ``programs`` (one agency, a pair, a program; for heads, the one agency
+    whose head post it is), and, for meetings, of one of ``meeting_kinds``
+    (none: every kind).  ``window`` is when: ``2018-10-10/2025-07-31``, or
+    ``2018-04-23/..``, up to the horizon of the data.  Its sources are the
+    pages that support that the window was checked, and its ``note`` says
+    what the declaration rests on.
+
+    Coverage is what lets :meth:`Query.exists() <isscoop.Query.exists>` answer
+    NO: nothing matches, and the data says it would know.  A question
+    outside every coverage stays UNKNOWN.
+
+    >>> import isscoop
+    >>> c = isscoop.coverage.get("coverage-nasa-roscosmos-heads-meetings-2018-2025")
+    >>> c.of, [a.label for a in c.agencies], str(c.window)
+    (Covered.MEETINGS, ['NASA', 'Roscosmos'], '2018-10-10/2025-07-31')
+    """
+
+    kind_name: ClassVar[str] = "coverage"
+    collection: ClassVar[str] = "coverage"
+
+    title: str = attrs.field(validator=v.text)
+    of: Covered = attrs.field(validator=v.member(Covered))
+    window: Period = attrs.field(converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
+    agencies: tuple[Agency, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Agency, "Agency")
+    )
+    programs: tuple[Program, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Program, "Program")
+    )
+    meeting_kinds: tuple[MeetingKind, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(MeetingKind, "MeetingKind")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        w = self.window
+        if (w.start is None and not w.open_start) or (w.end is None and not w.open_end):
+            raise v.fail(self, "window", "a window with a date or '..' at each end (an unknown end covers nothing)", w)
+        if self.meeting_kinds and self.of is not Covered.MEETINGS:
+            raise v.fail(self, "meeting_kinds", "no meeting kinds unless it covers meetings", self.meeting_kinds)
+        if self.of is Covered.HEADS and len(self.agencies) != 1:
+            raise v.fail(self, "agencies", "the one agency whose heads it covers", self.agencies)
+
+    def _carry_horizon(self) -> None:
+        window = self.window.ongoing(self.horizon)
+        if window is not self.window:
+            object.__setattr__(self, "window", window)
+
+    def scope(self) -> frozenset[str]:
+        """The ids of the agencies and programs a record must involve to be covered."""
+        return frozenset(r.id for r in (*self.agencies, *self.programs))
+
+    def certain_days(self, horizon: _date | None = None) -> tuple[int, int]:
+        """The first and last day the window certainly covers, as day ordinals.
+
+        A partial start counts from its last possible day, a partial end up to
+        its first; an open end reaches the horizon (the window's own, else
+        ``horizon``, else without end).
+        """
+        window = self.window if self.window.ongoing_as_of is not None else self.window.ongoing(horizon)
+        _, s_hi, e_lo, _ = window.bounds()
+        return s_hi, e_lo
+
+    def describe(self) -> str:
+        """The declaration in words: ``every heads-of-agency meeting involving NASA and Roscosmos, 2018-10-10/..``."""
+        what = {
+            Covered.MEETINGS: " or ".join(k.adjective for k in self.meeting_kinds) + " meeting"
+            if self.meeting_kinds
+            else "meeting",
+            Covered.AGREEMENTS: "agreement",
+            Covered.HEADS: "head",
+        }[self.of]
+        names = " and ".join(r.label for r in (*self.agencies, *self.programs))
+        scope = (f" of {names}" if self.of is Covered.HEADS else f" involving {names}") if names else ""
+        end = (
+            f"{self.window.ongoing_as_of} (the horizon)"
+            if self.window.ongoing_as_of
+            else str(self.window).split("/")[1]
+        )
+        start = str(self.window).split("/")[0]
+        return f"every {what}{scope} from {start} to {end}"
+
+    def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        return ((self.window.bounds(), self.window),)
+
+    def _related(self) -> Iterator[Record]:
+        yield self
+        yield from self.agencies
+        yield from self.programs
+
+    def _dates(self) -> tuple[PartialDate, ...]:
+        return (self.window.start,) if self.window.start else ()
+
+    def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
+        return self.window.start, self.window.end, self.window.open_end
+
+    def agencies_involved(self) -> tuple[Agency, ...]:
+        return tuple({a.id: a for a in self.agencies}.values())
+
+    def columns(self) -> Row:
+        return attrs.evolve(super().columns(), kind=self.of.value, programs=_ids(self.programs))
+
+    def facts(self) -> list[Fact]:
+        return [
+            ("covers", self.describe(), self.sources),
+            ("of", self.of.label, ()),
+            ("agencies", ", ".join(a.label for a in self.agencies), ()),
+            ("programs", ", ".join(p.label for p in self.programs), ()),
+            ("meeting kinds", ", ".join(k.label for k in self.meeting_kinds), ()),
+            ("window", self.window, ()),
+        ]
 
 
 #: Every record kind, in the order they may refer to each other: a kind refers
 #: only to kinds before it, or to records of its own kind.
-KINDS: Final[tuple[type[Source] | type[Record], ...]] = (Source, Agency, Official, Program, Meeting, Agreement)
+KINDS: Final[tuple[type[Source] | type[Record], ...]] = (
+    Source,
+    Agency,
+    Official,
+    Program,
+    Meeting,
+    Agreement,
+    Coverage,
+)
 
 
 def kind_named(collection: str) -> type[Source] | type[Record]:

@@ -8,6 +8,7 @@ dataset's collections are in id order, and :meth:`Query.sorted` orders by time.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import enum
 import threading
@@ -15,7 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast, overload
 
 import attrs
 
@@ -24,18 +25,26 @@ from ._args import check_callable, check_flag, check_text, got
 from ._dates import (
     NEG_INF,
     POS_INF,
-    DateLike,
+    Answer,
+    PartialDate,
+    SpanLike,
+    Tri,
+    _ordinal_text,
     day_window,
     span_window,
-    to_partial_date,
+    window_answer,
 )
 from ._errors import Ambiguous, InvalidArgument, InvalidRecord, NotFound, UnknownField, cut
 from ._exportable import Exportable
+from ._gap import Duration, Gap
 from ._model import (
     KINDS,
     Agency,
     Agreement,
     Assume,
+    Coverage,
+    Covered,
+    MeetingKind,
     Official,
     Program,
     Record,
@@ -50,11 +59,21 @@ if TYPE_CHECKING:
 __all__ = ["AgreementQuery", "OfficialQuery", "Query"]
 
 T = TypeVar("T", bound="Record | Source")
+
+#: A step a selection was made by: the method's name, its arguments and keywords (``assume`` aside).
+_Step = tuple[str, tuple[Any, ...], dict[str, Any]]
+#: The step of a selection cut by position (a slice), which no question describes.
+_CUT: Final = "cut"
+#: The steps that select by time; ``exists()`` asks them again with ``assume="certain"`` and ``"possible"``.
+_TIMED: Final = frozenset({"on", "during", "before", "after", "heads"})
+#: What each collection's records are, for coverage.
+_COVERED: Final = {"meeting": Covered.MEETINGS, "agreement": Covered.AGREEMENTS}
 _MISSING: Any = object()
 #: The record class of each kind of query (``"agency"``: Agency).
 _CLASSES: dict[str, type[Record] | type[Source]] = {cls.kind_name: cls for cls in KINDS}
 #: What ``involving`` and ``between`` take: the kinds of record other records involve.
 _PARTIES = (Agency, Official, Program)
+_ONE: Any = object()  # ``during(x)``: one argument, read as a span of its own
 
 
 def _names(item: object) -> list[str]:
@@ -174,14 +193,23 @@ class _Spans:
 
 
 class _Index:
-    """Lookup structures over one collection, each built on first use, under a lock."""
+    """Lookup structures over one collection, each built on first use, under a lock.
 
-    __slots__ = ("_built", "_lock", "items")
+    ``horizon`` is the dataset's: the time bounds of a record that has no
+    horizon of its own (one built in Python) are read as if it had this one.
+    """
 
-    def __init__(self, items: tuple[Any, ...]) -> None:
+    __slots__ = ("_built", "_lock", "horizon", "items")
+
+    def __init__(self, items: tuple[Any, ...], horizon: datetime.date | None = None) -> None:
         self.items = items
+        self.horizon = horizon
         self._lock = threading.Lock()
         self._built: dict[str, Any] = {}
+
+    def dated(self, p: int) -> Any:
+        """Record ``p`` as the dataset reads it: with the dataset's horizon if it has none of its own."""
+        return _at_horizon(self.items[p], self.horizon)
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
         value = self._built.get(name)
@@ -242,34 +270,107 @@ class _Index:
         return found
 
     def heads(self) -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-        """For each agency, the position and time bounds of every head tenure held there."""
+        """For each agency, the position and time bounds of every head tenure held there.
 
-        def build() -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-            out: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
+        The bounds are narrowed by succession (see :func:`_succession`).
+        """
+        self.head_tenures()
+        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._built["heads"])
+
+    def head_tenures(self) -> dict[str, list[_Held]]:
+        """For each agency, every head tenure held there, with its bounds narrowed by succession."""
+
+        def build() -> dict[str, list[_Held]]:
+            out: dict[str, list[_Held]] = {}
             for p, item in enumerate(self.items):
-                for t in getattr(item, "tenures", ()):
+                for t in getattr(_at_horizon(item, self.horizon), "tenures", ()):
                     if t.head:
-                        out.setdefault(t.agency.id, []).append((p, t.bounds()))
-            return out
+                        out.setdefault(t.agency.id, []).append(_Held(p=p, official=item, tenure=t, bounds=t.bounds()))
+            return {agency: _succession(held) for agency, held in out.items()}
 
-        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._get("heads", build))
+        built = cast("dict[str, list[_Held]]", self._get("head_tenures", build))
+        plain = self._built.get("heads")
+        if plain is None:
+            with self._lock:
+                plain = self._built.setdefault(
+                    "heads", {agency: [(h.p, h.bounds) for h in held] for agency, held in built.items()}
+                )
+        return built
 
     def spans(self) -> _Spans:
         """Sorted time bounds for on/during/in-force questions."""
-        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(x) for x in self.items)))
+        h = self.horizon
+        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(_at_horizon(x, h)) for x in self.items)))
 
     def hulls(self) -> _Spans:
         """One bound per record, from its first to its last time, for before/after questions."""
-        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(x),) for x in self.items)))
+        h = self.horizon
+        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(_at_horizon(x, h)),) for x in self.items)))
+
+
+@attrs.frozen
+class _Held:
+    """One head tenure in the heads index: where its official is, and its time bounds.
+
+    ``bounds`` are the tenure's own, narrowed by succession; ``successor`` and
+    ``predecessor`` are the tenures that narrowed its end and its start.
+    """
+
+    p: int
+    official: Any
+    tenure: Any
+    bounds: tuple[int, int, int, int]
+    successor: _Held | None = None
+    predecessor: _Held | None = None
+
+
+def _succession(held: list[_Held]) -> list[_Held]:
+    """Head tenures of one agency, each bounded by the others: a post held by one person at a time.
+
+    Of two tenures held by different people, neither acting, the one with a
+    day certainly held before a day certainly held in the other came first
+    (the dataset's check allows no two such holders at once, the handover day
+    aside).  So the earlier ends no later than the later's latest start, and
+    the later begins no earlier than the earlier's earliest end.  This only
+    narrows what is unknown: a tenure known from one attested day no longer
+    reaches past its successor's start.
+    """
+    certain = [h for h in held if not h.tenure.acting and h.bounds[1] <= h.bounds[2]]
+    if len(certain) < 2:
+        return held
+    narrowed: dict[int, _Held] = {}
+    for t in certain:
+        s_lo, s_hi, e_lo, e_hi = t.bounds
+        after: _Held | None = None
+        before: _Held | None = None
+        for o in certain:
+            if o is t or o.official.id == t.official.id:
+                continue
+            if t.bounds[1] < o.bounds[2] and o.bounds[1] < e_hi:  # t came first: it ends by o's start
+                e_hi, after = o.bounds[1], o
+            if o.bounds[1] < t.bounds[2] and o.bounds[2] > s_lo:  # o came first: t starts after o's end
+                s_lo, before = o.bounds[2], o
+        # consistent data only; else the tenure's own bounds stand
+        if (after is not None or before is not None) and s_lo <= s_hi and e_lo <= e_hi:
+            narrowed[id(t)] = attrs.evolve(t, bounds=(s_lo, s_hi, e_lo, e_hi), successor=after, predecessor=before)
+    return [narrowed.get(id(h), h) for h in held]
 
 
 @attrs.frozen
 class _Window:
-    """A deferred on/during selection over a whole collection: counted without listing."""
+    """A deferred on/during selection over a whole collection: counted without listing.
+
+    A "throughout" selection is kept with its ends swapped (``lo`` is the
+    window's last day): the rule "starts by ``hi`` and ends on or after
+    ``lo``" then says "starts by the first day and ends on or after the last".
+    It cannot be counted by subtraction (:meth:`_Spans.count` assumes a window
+    that is not swapped), so it is listed.
+    """
 
     lo: int
     hi: int
     assume: Assume
+    throughout: bool = False
 
 
 class Query(Exportable, Generic[T]):
@@ -290,15 +391,16 @@ class Query(Exportable, Generic[T]):
     True
     """
 
-    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_window")
+    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_steps", "_window")
 
     def __init__(self, items: Iterable[T] = (), *, kind: str = "record", dataset: Dataset | None = None) -> None:
-        self._index = _Index(tuple(items))
+        self._index = _Index(tuple(items), dataset.horizon if dataset is not None else None)
         self._kind = kind
         self._dataset = dataset
         self._sel: tuple[int, ...] | None = None  # positions in order; None: every record, in order
         self._window: _Window | None = None  # a deferred time selection over every record
         self._selset: frozenset[int] | None = None
+        self._steps: tuple[_Step, ...] = ()  # how the selection was made, for exists()
 
     def _view(self, sel: Iterable[int] | None, window: _Window | None = None) -> Self:
         q = object.__new__(type(self))
@@ -306,7 +408,13 @@ class Query(Exportable, Generic[T]):
         q._sel = None if sel is None else tuple(sel)
         q._window = window
         q._selset = None
+        q._steps = self._steps
         return q
+
+    def _step(self, step: str, /, *args: Any, **kwargs: Any) -> Self:
+        """This (new) selection, noting the step it was made by (see :meth:`exists`)."""
+        self._steps = (*self._steps, (step, args, kwargs))
+        return self
 
     def _new(self, items: Iterable[T]) -> Self:
         """A query over the given records, which must come from this collection."""
@@ -338,7 +446,7 @@ class Query(Exportable, Generic[T]):
             if window is None:
                 return len(self._index.items)
             spans = self._index.spans()
-            if spans.single:
+            if spans.single and not window.throughout:
                 return spans.count(window.lo, window.hi, window.assume)
         return len(self._positions())
 
@@ -359,11 +467,11 @@ class Query(Exportable, Generic[T]):
         _check_index(index)
         if self._sel is None and self._window is None:
             if isinstance(index, slice):
-                return self._view(range(len(self._index.items))[index])
+                return self._view(range(len(self._index.items))[index])._step(_CUT)
             return cast(T, self._index.items[index])
         positions = self._positions()
         if isinstance(index, slice):
-            return self._view(positions[index])
+            return self._view(positions[index])._step(_CUT)
         return cast(T, self._index.items[positions[index]])
 
     def __contains__(self, item: object) -> bool:
@@ -400,10 +508,10 @@ class Query(Exportable, Generic[T]):
 
     # -- lookups ---------------------------------------------------------------
     @overload
-    def get(self, key: str | T, *, on: DateLike | None = None) -> T: ...
+    def get(self, key: str | T, *, on: SpanLike | None = None) -> T: ...
     @overload
-    def get(self, key: str | T, default: T | None, *, on: DateLike | None = None) -> T | None: ...
-    def get(self, key: str | T, default: T | None = _MISSING, *, on: DateLike | None = None) -> T | None:
+    def get(self, key: str | T, default: T | None, *, on: SpanLike | None = None) -> T | None: ...
+    def get(self, key: str | T, default: T | None = _MISSING, *, on: SpanLike | None = None) -> T | None:
         """The one record whose id, acronym, name or alias is ``key``.
 
         Case, accents and script (Latin or Cyrillic) do not matter.  An exact
@@ -431,7 +539,7 @@ class Query(Exportable, Generic[T]):
         items = self._index.items
         members = self._members()
         if on is not None:
-            to_partial_date(on, field="on")
+            day_window(on)  # a bad day is refused before anything is looked up
         if not isinstance(key, str):
             if not isinstance(key, Record | Source):
                 raise InvalidArgument(f"key: expected a name or id (a str) or a record, got {got(key)}")
@@ -538,7 +646,7 @@ class Query(Exportable, Generic[T]):
             if best > 0:
                 scored.append((-best, pos, item))
         scored.sort(key=lambda s: (s[0], s[1]))
-        return self._new(item for _, _, item in scored)
+        return self._new(item for _, _, item in scored)._step("search", text)
 
     # -- selection -------------------------------------------------------------
     def filter(self, predicate: Callable[[T], bool] | None = None, /, **fields: object) -> Self:
@@ -572,7 +680,7 @@ class Query(Exportable, Generic[T]):
             except TypeError as e:  # a function that does not take a record
                 raise InvalidArgument(f"predicate: calling it with a {self._kind} failed: {cut(str(e), 150)}") from e
 
-        return self._new(x for x in self if match(x))
+        return self._new(x for x in self if match(x))._step("filter", predicate, **fields)
 
     def _resolve(self, thing: object, what: str) -> str:
         """The id of the agency, official or program ``thing`` is or names."""
@@ -623,57 +731,78 @@ class Query(Exportable, Generic[T]):
         hits: set[int] = set()
         for ident in {self._resolve(t, "things") for t in things}:
             hits.update(postings.get(ident, ()))
-        return self._keep_positions(hits)
+        return self._keep_positions(hits)._step("involving", *things)
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
         index = self._index
-        a_id, b_id = self._resolve(a, "a"), self._resolve(b, "b")
-        return self._keep_positions(index.posting_set(a_id) & index.posting_set(b_id))
+        both = index.posting_set(self._resolve(a, "a")) & index.posting_set(self._resolve(b, "b"))
+        return self._keep_positions(both)._step("between", a, b)
 
-    def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
+    def _in_window(self, lo: int, hi: int, assume: Assume, throughout: bool = False) -> Self:
+        _check_assume(assume)
+        if throughout:
+            lo, hi = hi, lo  # see _Window
         if self._sel is None and self._window is None:
-            return self._view(None, _Window(lo, hi, assume))
+            return self._view(None, _Window(lo, hi, assume, throughout))
         members = self._positions()
         spans = self._index.spans()
         if len(members) * 8 < len(self._index.items):
             return self._view(p for p in members if spans.test(p, lo, hi, assume))
         return self._keep_positions(spans.positions(lo, hi, assume))
 
-    def on(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records going on at some time within ``day``.
+    def on(self, day: SpanLike, *, assume: Assume = "certain", throughout: bool = False) -> Self:
+        """Records going on at some time within ``day`` (``throughout=True``: on every day of it).
 
-        A partial ``day`` (``"2025-07"``) means any time in it.  By default only
-        records for which that is certain are kept; ``assume="possible"`` also
-        keeps those the dates cannot decide.
+        A partial ``day`` (``"2025-07"``) means any time in it; an interval
+        (``"2025-07-31/2026-01-01"``, ``"../2025"``) any time from the first
+        possible day of its start to the last possible day of its end (see
+        :data:`~isscoop.SpanLike`).  By default only records for which that is
+        certain are kept; ``assume="possible"`` also keeps those the dates
+        cannot decide.  A record with several spans (an official's tenures) is
+        going on throughout only if one span covers all of ``day``.
         """
         _check_assume(assume)
-        return self._in_window(*to_partial_date(day).bounds(), assume)
+        lo, hi, _ = day_window(day)
+        return self._in_window(lo, hi, assume, throughout)._step("on", day, throughout=throughout)
 
-    def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
-        """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
-        _check_assume(assume)
-        lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
-        hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
-        if lo > hi:
-            span_window(start, end)  # raises, naming both dates
-        return self._in_window(lo, hi, assume)
+    def during(self, start: SpanLike | None, end: SpanLike | None = _ONE, *, assume: Assume = "certain") -> Self:
+        """Records going on at some time between ``start`` and ``end`` (``None``: unbounded).
 
-    def before(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records that were over before ``day`` began (undated records: UNKNOWN)."""
+        From the first possible day of ``start`` to the last possible day of
+        ``end``.  With one argument, the span is that argument: a month, a
+        year, or an interval (``during("2025-07")`` is ``during("2025-07",
+        "2025-07")``, and the same as ``on("2025-07")``).
+        """
+        if end is _ONE:
+            if start is None:
+                return self._in_window(NEG_INF, POS_INF, assume)._step("during", None, None)
+            lo, hi, _ = day_window(start)
+        else:
+            lo, hi, _ = span_window(start, end)  # raises if the end comes before the start
+        return self._in_window(lo, hi, assume)._step("during", start, end)
+
+    def before(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
+        """Records that were over before ``day`` began (undated records: UNKNOWN).
+
+        For an interval, before its first possible day.
+        """
         lo, _, _ = day_window(day)
         _check_assume(assume)
         hulls = self._index.hulls()
         ends = hulls.e_hi if assume == "certain" else hulls.e_lo
-        return self._keep_positions(p for p, end in enumerate(ends) if end < lo)
+        return self._keep_positions(p for p, end in enumerate(ends) if end < lo)._step("before", day)
 
-    def after(self, day: DateLike, *, assume: Assume = "certain") -> Self:
-        """Records that began after ``day`` ended (undated records: UNKNOWN)."""
+    def after(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
+        """Records that began after ``day`` ended (undated records: UNKNOWN).
+
+        For an interval, after its last possible day.
+        """
         _, hi, _ = day_window(day)
         _check_assume(assume)
         hulls = self._index.hulls()
         starts = hulls.s_lo if assume == "certain" else hulls.s_hi
-        return self._keep_positions(p for p, start in enumerate(starts) if start > hi)
+        return self._keep_positions(p for p, start in enumerate(starts) if start > hi)._step("after", day)
 
     # -- order and picking -----------------------------------------------------
     def sorted(self, key: Callable[[T], Any] | None = None, reverse: bool = False) -> Self:
@@ -712,25 +841,273 @@ class Query(Exportable, Generic[T]):
             raise NotFound("(this query)", self._kind)
         raise Ambiguous("(this query)", self._kind, list(self.ids))
 
+    # -- does anything match? ------------------------------------------------------
+    def exists(self) -> Answer:
+        """Does a record match this query?  YES, NO or UNKNOWN, with the reason.
+
+        YES when a record certainly matches.  NO only when nothing matches,
+        not even possibly, and the dataset declares :class:`~isscoop.Coverage`
+        for the whole question: the kind of record, its scope (the agencies
+        and programs of :meth:`between` and of :meth:`involving` one thing,
+        the agency of :meth:`~isscoop.OfficialQuery.heads`, the meeting kind
+        of ``filter(kind=...)``) and every day it asks about.  UNKNOWN
+        otherwise, saying why: a record may match (a partial date, an open
+        end past the horizon), no coverage is declared, or the question
+        reaches past the dataset's horizon.  Narrowing further (a status, a
+        predicate, a search) keeps a declaration valid; a slice does not.
+        Both readings are asked whatever ``assume=`` the query was made with.
+
+        >>> import isscoop
+        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+        >>> talks.during("2018-10-11", "2025-07-30").exists().value
+        Tri.NO
+        >>> isscoop.meetings.between("NASA", "ESA").during("2018-10-11", "2025-07-30").exists().value
+        Tri.UNKNOWN
+        """
+        if any(name == _CUT for name, _, _ in self._steps):
+            return Answer(
+                value=Tri.UNKNOWN,
+                reason="the selection was cut by position (a slice), which no question describes",
+            )
+        for p in self._again("certain")._positions():
+            return Answer(value=Tri.YES, reason=f"{self._who(p)} matches{self._why(p)}")
+        for p in self._again("possible")._positions():
+            return Answer(value=Tri.UNKNOWN, reason=f"{self._who(p)} may match{self._why(p)}")
+        return self._covered()
+
+    def _again(self, assume: Assume) -> Self:
+        """The same selection made again from the whole collection, its time steps with ``assume``."""
+        q = self._view(None)
+        q._steps = ()
+        for name, args, kwargs in self._steps:
+            method = getattr(q, name)
+            q = method(*args, **kwargs, assume=assume) if name in _TIMED else method(*args, **kwargs)
+        return q
+
+    def _who(self, p: int) -> str:
+        item = self._index.items[p]
+        return f"{_label(item)} ({item.id})"
+
+    def _why(self, p: int) -> str:
+        """``": reason"`` from record ``p``'s answer to the last time step, or nothing."""
+        timed = [step for step in self._steps if step[0] in ("on", "during", "heads")]
+        if not timed:
+            return ""
+        name, args, kwargs = timed[-1]
+        if name == "heads":
+            answers = [a for _, a in self._held_answers(kwargs["of"], kwargs["on"], kwargs["throughout"], p)]
+            best = min(answers, key=lambda a: (a.value is not Tri.YES, a.value is not Tri.UNKNOWN), default=None)
+            return f": {best.reason}" if best is not None else ""
+        lo, hi, label = _step_window(name, args)
+        answer = self._index.dated(p)._answer(lo, hi, label, kwargs.get("throughout", False))
+        return f": {answer.reason}"
+
+    def _held_answers(
+        self, of: object, on: SpanLike, throughout: bool, p: int | None = None
+    ) -> list[tuple[_Held, Answer]]:
+        """Each head tenure at ``of`` (of record ``p``), with its answer for ``on``, narrowed by succession."""
+        lo, hi, label = day_window(on)
+        out = []
+        for held in self._index.head_tenures().get(self._resolve(of, "of"), ()):
+            if p is None or held.p == p:
+                out.append((held, window_answer(held.bounds, lo, hi, label, held.tenure, throughout=throughout)))
+        return out
+
+    def _question(self) -> tuple[Covered | None, frozenset[str], frozenset[MeetingKind] | None, int, int, str]:
+        """What the selection asks, for coverage: the kind of record, the scope, the meeting kinds, the days."""
+        covered = _COVERED.get(self._kind)
+        scope: set[str] = set()
+        kinds: frozenset[MeetingKind] | None = None
+        lo, hi = NEG_INF, POS_INF
+        for name, args, kwargs in self._steps:
+            window: tuple[int, int] | None = None
+            if name == "between":
+                scope.update(self._resolve(a, "a") for a in args)
+            elif name == "involving" and len(args) == 1:
+                scope.add(self._resolve(args[0], "thing"))
+            elif name == "filter" and "kind" in kwargs and self._kind == "meeting":
+                wanted = _meeting_kinds(kwargs["kind"])
+                kinds = wanted if kinds is None else kinds & wanted
+            elif name == "heads":
+                covered = Covered.HEADS
+                scope.add(self._resolve(kwargs["of"], "of"))
+                window = day_window(kwargs["on"])[:2]
+            elif name in ("on", "during"):
+                window = _step_window(name, args)[:2]
+            elif name == "before":
+                window = (NEG_INF, day_window(args[0])[0] - 1)
+            elif name == "after":
+                window = (day_window(args[0])[1] + 1, POS_INF)
+            if window is not None:
+                lo, hi = max(lo, window[0]), min(hi, window[1])
+        return covered, frozenset(scope), kinds, lo, hi, self._what(covered, scope, kinds)
+
+    def _what(self, covered: Covered | None, scope: set[str], kinds: frozenset[MeetingKind] | None) -> str:
+        """The records asked about, in words."""
+        ds = self._dataset
+        names = " and ".join(sorted(ds.resolve(i).label if ds is not None else i for i in scope))
+        if covered is Covered.HEADS:
+            return f"the heads of {names}"
+        kind = " or ".join(sorted(k.adjective for k in kinds)) + " " if kinds else ""
+        return f"{kind}{_plural(self._kind)}" + (f" involving {names}" if names else "")
+
+    def _declared(self) -> tuple[list[tuple[int, int, Coverage]], str | None]:
+        """The days declared complete for this selection's question (sorted windows of the coverage that
+        apply), or no windows and the reason none can apply."""
+        covered, scope, kinds, _, _, what = self._question()
+        ds = self._dataset
+        if covered is None:
+            return [], (
+                f"coverage is declared only for meetings, agreements and the heads of an agency, not for {what}"
+            )
+        if ds is None:
+            return [], "no dataset declares coverage here"
+        windows = []
+        for c in ds.coverage:
+            if c.of is not covered or not c.scope() <= scope:
+                continue
+            if c.meeting_kinds and not (kinds and kinds <= set(c.meeting_kinds)):
+                continue
+            c_lo, c_hi = c.certain_days(ds.horizon)
+            if c_lo <= c_hi:
+                windows.append((c_lo, c_hi, c))
+        windows.sort(key=lambda w: (w[0], w[1]))
+        return windows, None if windows else f"no coverage is declared for {what}"
+
+    def _unrecorded(self, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[Coverage], str]:
+        """The days of ``[lo, hi]`` no coverage declares complete, the coverage that does for the others, and
+        why the first such day is not covered."""
+        windows, none = self._declared()
+        gaps, used, reach = [], [], lo - 1
+        for c_lo, c_hi, c in windows:
+            if reach >= hi:
+                break
+            if c_hi <= reach:
+                continue
+            if c_lo > reach + 1:
+                gaps.append((reach + 1, min(c_lo - 1, hi)))
+            if c_lo <= hi:
+                used.append(c)
+            reach = max(reach, c_hi)
+        if reach < hi:
+            gaps.append((max(lo, reach + 1), hi))
+        gaps = [(a, b) for a, b in gaps if a <= b]
+        ds = self._dataset
+        if not gaps:
+            why = "; and ".join(f"{c.describe()} is declared recorded ({c.id})" for c in used)
+        elif ds is not None and gaps[0][0] > ds.horizon.toordinal():
+            why = f"it reaches past {ds.horizon.isoformat()}, the horizon of the data"
+            why += " (the last day its facts were checked)"
+        elif none is not None:
+            why = none
+        elif gaps[0][0] <= NEG_INF:
+            why = "no coverage reaches back without end"
+        else:
+            _, _, what = self._question()[3:]
+            why = f"no coverage declares {what} recorded on {_ordinal_text(gaps[0][0])}"
+        return gaps, used, why
+
+    def _covered(self) -> Answer:
+        """NO if coverage declares the whole question recorded, else UNKNOWN with the reason."""
+        _, _, _, lo, hi, _ = self._question()
+        if lo > hi:
+            return Answer(value=Tri.NO, reason="nothing can match: the days asked about do not overlap")
+        gaps, _, why = self._unrecorded(lo, hi)
+        if not gaps:
+            return Answer(value=Tri.NO, reason=f"nothing matches, even possibly, and {why}")
+        if "horizon" in why:
+            return Answer(value=Tri.UNKNOWN, reason=f"nothing is recorded, but the question {why}")
+        return Answer(value=Tri.UNKNOWN, reason=f"nothing is recorded, and {why}: the data may not know")
+
+    # -- how long since? -------------------------------------------------------------------
+    def gap_before(self, day: SpanLike) -> Gap:
+        """The last record of this query before ``day``, and how long before it: a :class:`~isscoop.Gap`.
+
+        The last record is the latest that certainly matches and was certainly
+        over before ``day`` began; the gap runs from the day it ended to
+        ``day``, in years, months and days, with a shortest and a longest
+        value where dates are partial or other records may match.  Where no
+        :class:`~isscoop.Coverage` declares every matching record in between
+        recorded, a later one may be missing: the gap could be shorter, and
+        :meth:`Gap.judge <isscoop.Gap.judge>` takes that into account.
+        Filter on ``status="held"`` to count only meetings that took place.
+
+        >>> import isscoop
+        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+        >>> print(talks.gap_before("2025-07-31"))
+        6 years, 9 months and 21 days since Bridenstine-Rogozin meeting at Baikonur (2018-10-10) to 2025-07-31
+        """
+        d_lo, d_hi, label = day_window(day)
+        cut = any(name == _CUT for name, _, _ in self._steps)
+        certain = self._positions() if cut else self._again("certain")._positions()
+        maybe = self._positions() if cut else self._again("possible")._positions()
+        ends = {p: _hull(self._index.dated(p))[2:] for p in {*certain, *maybe}}
+        over = [p for p in certain if ends[p][1] < d_lo]  # certainly over before the day began
+        last = max(over, key=lambda p: (ends[p][1], ends[p][0]), default=None)
+        t_lo = max((ends[p][0] for p in over), default=NEG_INF)
+        recorded: list[tuple[int, int]] = [(t_lo, max(ends[p][1] for p in over))] if over else []
+        for p in maybe:
+            e_lo, e_hi = ends[p]
+            if p not in over and e_lo < d_lo and min(e_hi, d_lo - 1) >= max(e_lo, t_lo):
+                recorded.append((max(e_lo, t_lo), min(e_hi, d_lo - 1)))
+        if cut:
+            gaps, why = [(t_lo + 1 if over else NEG_INF, d_lo - 1)], "the selection was cut by position (a slice)"
+        else:
+            gaps, _, why = self._unrecorded(t_lo + 1 if over else NEG_INF, d_lo - 1)
+        complete = Answer(
+            value=Tri.UNKNOWN if gaps else Tri.YES, reason=f"a later one may be missing: {why}" if gaps else why
+        )
+        possible = recorded + [g for g in gaps if g[0] <= g[1]]
+        record = self._index.items[last] if last is not None else None
+        shortest = longest = None
+        if record is not None and recorded:
+            latest = max(hi for _, hi in recorded)
+            shortest = _duration(latest, d_lo)
+            longest = _duration(t_lo, d_hi)
+        what = self._question()[5]
+        return Gap(
+            day=label,
+            last=record,
+            last_end=_end_of(record) if record is not None else None,
+            shortest=shortest,
+            longest=longest,
+            complete=complete,
+            window=(d_lo, d_hi),
+            possible=tuple(possible),
+            recorded=tuple(recorded),
+            what=what,
+        )
+
 
 class OfficialQuery(Query[Official]):
     """A :class:`Query` of officials, with :meth:`heads`."""
 
     __slots__ = ()
 
-    def heads(self, *, of: Agency | str, on: DateLike, assume: Assume = "certain") -> Self:
-        """Who headed ``of`` at some time within ``on``, acting heads included.
+    def heads(self, *, of: Agency | str, on: SpanLike, assume: Assume = "certain", throughout: bool = False) -> Self:
+        """Who headed ``of`` at some time within ``on`` (``throughout=True``: all through it), acting heads included.
+
+        ``on`` is a day, a month, a year or an interval (see :data:`~isscoop.SpanLike`).
+        A head post is held by one person at a time: each tenure is bounded
+        by the others of the agency, so that (with ``assume="possible"``) a
+        head known from one attested day is not offered after the successor's
+        start or before the predecessor's end; acting heads neither bound nor
+        are bounded.  ``exists()`` on the result tells a vacancy the data
+        declares it would know of (NO) from a question it does not cover.
 
         >>> import isscoop
         >>> [o.name for o in isscoop.officials.heads(of="NASA", on="2025-07-31")]
         ['Sean Duffy']
         """
-        lo, hi = to_partial_date(on, field="on").bounds()
-        _check_assume(assume)
         agency_id = self._agency_id(of)
+        lo, hi, _ = day_window(on)
+        if throughout:
+            lo, hi = hi, lo  # the rule of _within, for every day of the window (see _Window)
+        _check_assume(assume)
 
         tenures = self._index.heads().get(agency_id, ())
-        return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
+        chosen = {p for p, bounds in tenures if _within(bounds, lo, hi, assume)}
+        return self._keep_positions(chosen)._step("heads", of=of, on=on, throughout=throughout)
 
     def _agency_id(self, of: object) -> str:
         """The id of the agency ``of`` is or names."""
@@ -752,14 +1129,44 @@ class AgreementQuery(Query[Agreement]):
 
     __slots__ = ()
 
-    def in_force(self, *, on: DateLike, assume: Assume = "certain") -> Self:
-        """Agreements that applied at some time within ``on``.
+    def in_force(self, *, on: SpanLike, assume: Assume = "certain", throughout: bool = False) -> Self:
+        """Agreements that applied at some time within ``on`` (``throughout=True``: all through it).
 
         >>> import isscoop
         >>> "seat-swap-2022" in isscoop.agreements.in_force(on="2025-07-31")
         True
         """
-        return self.on(on, assume=assume)
+        return self.on(on, assume=assume, throughout=throughout)
+
+
+def _duration(first: int, last: int) -> Duration | None:
+    """The duration between two day ordinals, when both are days of ``datetime.date``."""
+    if not (1 <= first <= last <= datetime.date.max.toordinal()):
+        return None
+    return Duration.between(datetime.date.fromordinal(first), datetime.date.fromordinal(last))
+
+
+def _end_of(record: Any) -> PartialDate | None:
+    """The day a record ended, as it gives it: its end, or its date for a record of one day."""
+    start, end, _ = record.span()
+    return cast("PartialDate | None", end or start)
+
+
+def _step_window(name: str, args: tuple[Any, ...]) -> tuple[int, int, str]:
+    """The days an ``on`` or ``during`` step asks about."""
+    if name == "on" or args[1] is _ONE:
+        return day_window(args[0]) if args[0] is not None else (NEG_INF, POS_INF, "/")
+    return span_window(args[0], args[1])
+
+
+def _meeting_kinds(value: object) -> frozenset[MeetingKind]:
+    """The meeting kind ``filter(kind=value)`` keeps (none for a value that is not one)."""
+    if isinstance(value, MeetingKind):
+        return frozenset({value})
+    try:
+        return frozenset({MeetingKind(value)})
+    except ValueError:
+        return frozenset()
 
 
 def _ratio(a: str, b: str) -> float:
@@ -790,13 +1197,20 @@ def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume)
     return s_lo <= hi and e_hi >= lo
 
 
-def _named_on(item: object, key: str, on: DateLike) -> bool:
+def _named_on(item: object, key: str, on: SpanLike) -> bool:
     """Whether ``key`` may have named ``item`` within ``on``."""
     names = getattr(item, "names", ())
     if not names:
         return True
     wanted = _text.keys(key)
     return any(_text.keys(name) & wanted for n in names if not n.period.covers(on).no for name in (n.name, *n.aliases))
+
+
+def _at_horizon(item: Any, horizon: datetime.date | None) -> Any:
+    """``item``, or a copy with ``horizon`` if it is a record with no horizon of its own."""
+    if horizon is None or not isinstance(item, Record) or item.horizon is not None:
+        return item
+    return attrs.evolve(item, horizon=horizon)
 
 
 def _hull(item: object) -> tuple[int, int, int, int]:

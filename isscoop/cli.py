@@ -31,7 +31,7 @@ from . import export
 from ._args import got
 from ._atomic import write_files
 from ._brief import LEGEND, Citer, fact_words, render, story
-from ._dates import PartialDate, in_words, span_window, to_partial_date
+from ._dates import Answer, PartialDate, Period, SpanLike, in_words, span_window, to_partial_date, to_window
 from ._errors import (
     DatasetError,
     DateParseError,
@@ -66,11 +66,16 @@ EXPORT_FORMATS = ("records", "json", "csv", "timelinejs", "ics", "markdown", "gr
 RECORD_KINDS = tuple(cls.collection for cls in KINDS if issubclass(cls, Record))
 
 
-def _date(text: str) -> PartialDate:
+def _date(text: str) -> PartialDate | Period:
+    """A ``--on``/``--from``/``--to`` value: one date or an EDTF interval, as the API's ``on=`` reads it."""
     try:
-        return to_partial_date(text)
+        to_window(text)  # refuses what on= refuses, with the same message
+        return Period.parse(text.strip()) if "/" in text else to_partial_date(text)
     except DateParseError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
+
+
+_ON_HELP = "a day, month or year (at some time in it), or an EDTF interval such as 2025-07-31/2026-01-01 or ../2025"
 
 
 def _choices(allowed: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
@@ -106,8 +111,10 @@ def _add_timeline(add: _Add) -> None:
     timeline = add("timeline", data=True)
     timeline.add_argument("a", metavar="A", help="an agency (id, acronym or name)")
     timeline.add_argument("b", metavar="B", nargs="?", help="a second agency: only what involves both")
-    timeline.add_argument("--from", dest="start", type=_date, metavar="D", help="from this date (EDTF or words)")
-    timeline.add_argument("--to", dest="end", type=_date, metavar="D", help="up to this date")
+    timeline.add_argument(
+        "--from", dest="start", type=_date, metavar="D", help="from the first day of D (a date or an interval)"
+    )
+    timeline.add_argument("--to", dest="end", type=_date, metavar="D", help="up to the last day of D")
     timeline.add_argument(
         "--kind",
         type=_choices(TIMELINE_KINDS),
@@ -122,7 +129,8 @@ def _add_timeline(add: _Add) -> None:
 def _add_heads(add: _Add) -> None:
     heads = add("heads", data=True)
     heads.add_argument("agency", metavar="AGENCY", help="an agency (id, acronym or name)")
-    heads.add_argument("--on", type=_date, required=True, metavar="D", help="the date (a day, month or year)")
+    heads.add_argument("--on", type=_date, required=True, metavar="D", help=_ON_HELP)
+    heads.add_argument("--throughout", action="store_true", help="heads all through D, not at some time in it")
     heads.add_argument(
         "--possible", action="store_true", help="also list heads the dates cannot rule out (marked 'possibly')"
     )
@@ -130,7 +138,10 @@ def _add_heads(add: _Add) -> None:
 
 def _add_in_force(add: _Add) -> None:
     in_force = add("in-force", data=True)
-    in_force.add_argument("--on", type=_date, required=True, metavar="D", help="the date (a day, month or year)")
+    in_force.add_argument("--on", type=_date, required=True, metavar="D", help=_ON_HELP)
+    in_force.add_argument(
+        "--throughout", action="store_true", help="agreements in force all through D, not at some time in it"
+    )
     in_force.add_argument("--between", nargs=2, metavar=("A", "B"), help="only agreements involving both A and B")
     in_force.add_argument(
         "--possible", action="store_true", help="also list agreements the dates cannot rule out (marked 'possibly')"
@@ -148,8 +159,12 @@ def _add_export(add: _Add) -> None:
         "--involving", action="append", default=[], metavar="X", help="only records involving X (repeatable)"
     )
     export.add_argument("--between", nargs=2, metavar=("A", "B"), help="only records involving both A and B")
-    export.add_argument("--from", dest="start", type=_date, metavar="D", help="only records going on from D")
-    export.add_argument("--to", dest="end", type=_date, metavar="D", help="only records going on up to D")
+    export.add_argument(
+        "--from", dest="start", type=_date, metavar="D", help="only records going on from the first day of D"
+    )
+    export.add_argument(
+        "--to", dest="end", type=_date, metavar="D", help="only records going on up to the last day of D"
+    )
     export.add_argument("--search", metavar="TEXT", help="only records whose names match TEXT")
     export.add_argument(
         "--raw", action="store_true", help="csv: no leading ' before cells a spreadsheet would run as formulas"
@@ -424,7 +439,7 @@ def _search(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
 
 
 def _timeline_entries(
-    ds: Dataset, agencies: Sequence[Agency], kinds: Sequence[str], start: PartialDate | None, end: PartialDate | None
+    ds: Dataset, agencies: Sequence[Agency], kinds: Sequence[str], start: SpanLike | None, end: SpanLike | None
 ) -> list[tuple[PartialDate, str, str, tuple[Source, ...]]]:
     ids = frozenset(a.id for a in agencies)
     entries = [
@@ -462,8 +477,11 @@ def _agency(ds: Dataset, key: str) -> Agency:
 
 def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     agencies = [_agency(ds, args.a)] + ([_agency(ds, args.b)] if args.b else [])
-    if args.start is not None and args.end is not None and args.start.bounds()[0] > args.end.bounds()[1]:
-        raise DateParseError(f"--to {args.end} is before --from {args.start}")
+    if args.start is not None and args.end is not None:
+        try:
+            span_window(args.start, args.end)
+        except DateParseError:
+            raise DateParseError(f"--to {args.end} is before --from {args.start}") from None
     entries = _timeline_entries(ds, agencies, args.kind, args.start, args.end)
     if args.plot:
         from . import plot
@@ -495,15 +513,17 @@ def _timeline(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
 
 def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     agency = _agency(ds, args.agency)
-    certain = list(ds.officials.heads(of=agency, on=args.on))
-    possible = [o for o in ds.officials.heads(of=agency, on=args.on, assume="possible") if o not in certain]
-    if not args.possible:
-        possible = []
+    when = {"on": args.on, "throughout": args.throughout}
+    query = ds.officials.heads(of=agency, **when)
+    certain = list(query)
+    uncertain = [o for o in ds.officials.heads(of=agency, **when, assume="possible") if o not in certain]
+    possible = uncertain if args.possible else []
     rows: list[tuple[Official, bool]] = [(o, True) for o in certain] + [(o, False) for o in possible]
+    found = query.exists()
     if as_json:
         out = []
         for o, sure in rows:
-            for t in _head_tenures(o, agency, args.on):
+            for t in _head_tenures(ds, o, agency, args.on, args.throughout):
                 out.append(
                     {
                         "official": o.id,
@@ -515,14 +535,17 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
                         "sources": [s.id for s in t.sources or o.sources],
                     }
                 )
-        _print_json({"agency": agency.id, "on": str(args.on), "heads": out})
+        exists = {"value": found.value.value, "reason": found.reason}
+        _print_json(
+            {"agency": agency.id, "on": str(args.on), "throughout": args.throughout, "heads": out, "exists": exists}
+        )
         return 0
-    print(f"Head of {agency.label} on {args.on.in_words()}:")
-    if not rows:
-        print("  (none certain)")
+    print(f"Head of {agency.label} {'throughout' if args.throughout else 'on'} {in_words(args.on)}:")
+    if not certain:
+        print(_none_line("no head recorded", found, bool(uncertain), args.possible))
     cite = Citer()
     for o, sure in rows:
-        for t in _head_tenures(o, agency, args.on):
+        for t in _head_tenures(ds, o, agency, args.on, args.throughout):
             maybe = "" if sure else "possibly "
             acting = "acting, " if t.acting and "acting" not in t.post.lower() else ""
             period = t.period.in_words(ongoing="still in office")
@@ -531,8 +554,19 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     return 0
 
 
-def _head_tenures(o: Official, agency: Agency, on: PartialDate) -> list[Any]:
-    return [t for t in o.tenures if t.head and t.agency.id == agency.id and not t.covers(on).no]
+def _head_tenures(ds: Dataset, o: Official, agency: Agency, on: SpanLike, throughout: bool) -> list[Any]:
+    """``o``'s head tenures at ``agency`` that the dates (and succession) do not rule out for ``on``."""
+    held = ds.officials._held_answers(agency, on, throughout)
+    return [h.tenure for h, answer in held if h.official.id == o.id and not answer.no]
+
+
+def _none_line(none: str, found: Answer, maybe: bool, listed: bool) -> str:
+    """What is printed when nothing is certain: covered, not covered, or possible, with the reason."""
+    if found.no:
+        return f"  {none} (covered): {found.reason}"
+    if maybe:
+        return f"  none certain: {found.reason}" + ("" if listed else " (--possible lists them)")
+    return f"  not covered by the data: {found.reason}"
 
 
 def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
@@ -540,19 +574,25 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     if args.between:
         a, b = (_agency(ds, x) for x in args.between)
         query = query.between(a, b)
-    certain = list(query.in_force(on=args.on))
-    possible = [x for x in query.in_force(on=args.on, assume="possible") if x not in certain] if args.possible else []
+    when = {"on": args.on, "throughout": args.throughout}
+    chosen = query.in_force(**when)
+    certain = list(chosen)
+    uncertain = [x for x in query.in_force(**when, assume="possible") if x not in certain]
+    possible = uncertain if args.possible else []
     rows: list[tuple[Agreement, bool]] = [(x, True) for x in certain] + [(x, False) for x in possible]
+    found = chosen.exists()
     if as_json:
         _print_json(
             {
                 "on": str(args.on),
+                "throughout": args.throughout,
+                "exists": {"value": found.value.value, "reason": found.reason},
                 "agreements": [
                     {
                         "id": x.id,
                         "title": x.title,
                         "certain": sure,
-                        "reason": x.in_force_on(args.on).reason,
+                        "reason": x.in_force_on(args.on, throughout=args.throughout).reason,
                         "parties": [p.id for p in x.parties],
                         "sources": [s.id for s in x.sources],
                     }
@@ -562,13 +602,14 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         )
         return 0
     between = f" between {args.between[0]} and {args.between[1]}" if args.between else ""
-    print(f"In force{between} on {args.on.in_words()}:")
-    if not rows:
-        print("  (none certain)")
+    print(f"In force{between} {'throughout' if args.throughout else 'on'} {in_words(args.on)}:")
+    if not certain:
+        print(_none_line("none in force", found, bool(uncertain), args.possible))
     cite = Citer()
     for x, sure in rows:
         maybe = "" if sure else "possibly "
-        print(f"  {maybe}{x.id}: {x.title} ({x.in_force_on(args.on).reason}) {cite.marks(x.sources)}".rstrip())
+        reason = x.in_force_on(args.on, throughout=args.throughout).reason
+        print(f"  {maybe}{x.id}: {x.title} ({reason}) {cite.marks(x.sources)}".rstrip())
     _print_lines(cite.lines())
     return 0
 

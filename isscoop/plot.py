@@ -31,7 +31,7 @@ import attrs
 
 from ._args import check_opt_text, check_path, check_text, got
 from ._atomic import write_files
-from ._dates import PartialDate, Precision, span_window, to_partial_date
+from ._dates import NEG_INF, POS_INF, PartialDate, Precision, SpanLike, span_window
 from ._errors import InvalidArgument, InvalidRecord, cut
 from ._export import records_of, require, to_networkx
 from ._model import Agency, Mark, Record, Source
@@ -88,6 +88,20 @@ def _num(d: _dt.date) -> float:
 def _ord_bounds(d: PartialDate) -> tuple[float, float]:
     lo, hi = d.bounds()
     return float(lo), float(hi) + 1.0  # a day covers [day, next day)
+
+
+def _window_edge(value: SpanLike | None, which: int, default: float) -> float:
+    """The first day of a start (``which=0``) or the end of the last day of an end (``1``), as plot numbers.
+
+    ``None``, or an unbounded side (``..``), gives ``default``.
+    """
+    if value is None:
+        return default
+    lo, hi, _ = span_window(value, None) if which == 0 else span_window(None, value)
+    edge = lo if which == 0 else hi
+    if edge in (NEG_INF, POS_INF):
+        return default
+    return float(edge) + float(which)
 
 
 def _exact(d: PartialDate) -> bool:
@@ -218,8 +232,8 @@ def timeline(
     ax: Axes | None = None,
     title: str | None = None,
     agencies: Sequence[Agency | str] | None = None,
-    start: PartialDate | str | None = None,
-    end: PartialDate | str | None = None,
+    start: SpanLike | None = None,
+    end: SpanLike | None = None,
     gap_years: float = 3.0,
     max_lanes: int = 12,
 ) -> Figure:
@@ -296,8 +310,8 @@ class _Layout:
 def _layout(
     records: Sequence[Record | Source],
     agencies: Sequence[Agency | str] | None,
-    start: PartialDate | str | None,
-    end: PartialDate | str | None,
+    start: SpanLike | None,
+    end: SpanLike | None,
     gap_years: float,
     max_lanes: int = 12,
 ) -> _Layout:
@@ -313,8 +327,8 @@ def _layout(
     lo = min(xs, default=_num(_dt.date.today()) - 365)
     hi = max(xs, default=_num(_dt.date.today()))
     pad = max(60.0, (hi - lo) * 0.03)
-    xmin = _ord_bounds(to_partial_date(start))[0] if start is not None else lo - pad
-    xmax = _ord_bounds(to_partial_date(end))[1] if end is not None else hi + pad
+    xmin = _window_edge(start, 0, lo - pad)
+    xmax = _window_edge(end, 1, hi + pad)
     drawn = [i for i in drawn if (i.x1_sure if i.x1_sure is not None else i.x0_sure) >= xmin and i.x0 <= xmax]
     lanes = _lane_order(lane_agencies, drawn, max_lanes)
     lane_names = {lane: _lane_name(lane, names) for lane in lanes}

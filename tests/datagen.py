@@ -82,7 +82,7 @@ __all__ = [
     "periods",
 ]
 
-KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agreements")
+KINDS: Final = ("sources", "agencies", "officials", "programs", "meetings", "agreements", "coverage")
 
 #: Realistic names, so that lookups by name sometimes hit, collide, or miss.
 NAMES: Final = (

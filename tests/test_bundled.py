@@ -14,7 +14,7 @@ import isscoop
 from isscoop import AgreementStatus, MeetingKind, MeetingStatus, PartialDate, Period, Rank, Tri
 
 DATA = Path(isscoop.__file__).parent / "data"
-KINDS = ("sources", "agencies", "officials", "programs", "meetings", "agreements")
+KINDS = ("sources", "agencies", "officials", "programs", "meetings", "agreements", "coverage")
 
 # JSON keys that hold references, and the record types they may point at.
 REF_KEYS: dict[str, tuple[str, ...]] = {

@@ -1,6 +1,6 @@
 """EDTF conformance: every string below goes through python-edtf, an independent reader, and through
 each of isscoop's public entry points (``PartialDate.parse``, ``Period.parse``, ``to_partial_date`` and a
-query's ``on=``).
+query's ``on=``, which reads an interval as the days from its start to its end).
 
 Each string isscoop reads must have python-edtf's strict bounds (its first and last possible day, qualifiers
 ignored), apart from the two conventions the docs state (winter and unknown ends) and the few strings listed
@@ -522,10 +522,10 @@ def edges() -> tuple[Dataset, dict[str, int]]:
     first, last = ordinal(0, 1, 1), ordinal(9999, 12, 31)
     days: set[int] = set()
     for text in TEXTS:
-        try:
-            lo, hi = PartialDate.parse(text).bounds()
-        except isscoop.DateParseError:
+        window = on_window(text)
+        if window is None:
             continue
+        lo, hi = window
         days |= {n for n in (lo - 1, lo, hi, hi + 1) if first <= n <= last}
     meetings, officials, day_of = [], [], {}
     for i, n in enumerate(sorted(days)):
@@ -538,17 +538,40 @@ def edges() -> tuple[Dataset, dict[str, int]]:
     return ds, day_of
 
 
+def on_window(text: str) -> tuple[int, int] | None:
+    """The days an ``on=`` argument asks about, from the readers' own bounds; ``None`` if it is refused.
+
+    One date: its bounds.  An interval: from the first possible day of its
+    start to the last possible day of its end, ``..`` unbounded; an interval
+    with an empty (unknown) end is refused.
+    """
+    if "/" not in text:
+        try:
+            return PartialDate.parse(text).bounds()
+        except isscoop.DateParseError:
+            return None
+    out = isscoop_reading(text)
+    if out.period is None:
+        return None
+    p = out.period
+    if (p.start is None and not p.open_start) or (p.end is None and not p.open_end):
+        return None
+    lo = ordinal(0, 1, 1) - 1 if p.start is None else p.start.bounds()[0]
+    hi = ordinal(9999, 12, 31) + 1 if p.end is None else p.end.bounds()[1]
+    return lo, hi
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_query_on_reads_a_date_with_the_same_bounds(text: str, edges: tuple[Dataset, dict[str, int]]) -> None:
     ds, day_of = edges
-    try:
-        lo, hi = PartialDate.parse(text).bounds()
-    except isscoop.DateParseError:
+    window = on_window(text)
+    if window is None:
         with pytest.raises(isscoop.DateParseError):
             ds.meetings.on(text)
         with pytest.raises(isscoop.DateParseError):
             ds.officials.heads(of="AG", on=text)
         return
+    lo, hi = window
     inside = {key for key, n in day_of.items() if lo <= n <= hi}
     assert {m.id for m in ds.meetings.on(text)} == {k for k in inside if k.startswith("m")}
     assert {o.id for o in ds.officials.heads(of="AG", on=text)} == {k for k in inside if k.startswith("o")}

@@ -16,7 +16,7 @@ import isscoop
 from isscoop import export
 from isscoop._errors import IsscoopError
 
-KINDS = ("agencies", "officials", "programs", "meetings", "agreements")
+KINDS = ("agencies", "officials", "programs", "meetings", "agreements", "coverage")
 
 
 # -- records --------------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ def test_records_are_json_ready_and_typed(bundled: isscoop.Dataset) -> None:
     rows = export.to_records(bundled)
     assert json.loads(json.dumps(rows)) == rows
     assert len(rows) == sum(len(getattr(bundled, k)) for k in KINDS)
-    assert {r["type"] for r in rows} == {"agency", "official", "program", "meeting", "agreement"}
+    assert {r["type"] for r in rows} == {"agency", "official", "program", "meeting", "agreement", "coverage"}
     visit = next(r for r in rows if r["id"] == "rogozin-us-visit-2019")
     assert visit["date"] == "2019-02"  # a month stays a month
     assert visit["participants"] == ["dmitry-rogozin", "jim-bridenstine"]

@@ -107,6 +107,7 @@ def _union(*parts: Dataset) -> Dataset:
     return Dataset(
         **{kind: tuple(r for p in parts for r in getattr(p, kind)) for kind in KINDS},
         version=version,
+        horizon=min(p.horizon for p in parts),  # every fact of the union was checked by the earliest horizon
     )
 
 

@@ -32,7 +32,9 @@ def test_the_schema_is_valid_draft_2020_12() -> None:
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     assert jsonschema.validators.validator_for(SCHEMA) is jsonschema.Draft202012Validator
-    assert sorted(SCHEMA["$defs"]) == sorted(("sources", "agencies", "officials", "programs", "meetings", "agreements"))
+    assert sorted(SCHEMA["$defs"]) == sorted(
+        ("sources", "agencies", "officials", "programs", "meetings", "agreements", "coverage")
+    )
 
 
 def test_the_schema_is_plain_json() -> None:
