@@ -141,8 +141,12 @@ def _check_party(party: object, what: str = "party", *, names: bool = True) -> N
 
 
 def _check_day(day: object, what: str = "day") -> None:
-    """Reject a date argument that is not a date (answers that do not need it would not look at it)."""
-    to_partial_date(day, field=what)  # type: ignore[arg-type]
+    """Reject a day argument that is not a day, month, year or interval (answers that do not
+    need it would not look at it)."""
+    if what == "stated_before":
+        to_partial_date(day, field=what)  # type: ignore[arg-type]
+    else:
+        day_window(day)  # type: ignore[arg-type]
 
 
 def _check_ids(ids: object, what: str) -> None:

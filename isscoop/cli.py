@@ -540,7 +540,7 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
             {"agency": agency.id, "on": str(args.on), "throughout": args.throughout, "heads": out, "exists": exists}
         )
         return 0
-    print(f"Head of {agency.label} {'throughout' if args.throughout else 'on'} {in_words(args.on)}:")
+    print(f"Head of {agency.label} {_when(args.on, args.throughout)}:")
     if not certain:
         print(_none_line("no head recorded", found, bool(uncertain), args.possible))
     cite = Citer()
@@ -552,6 +552,13 @@ def _heads(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
             print(f"  {maybe}{o.name}: {t.post}, {acting}{period} {cite.marks(t.sources or o.sources)}".rstrip())
     _print_lines(cite.lines())
     return 0
+
+
+def _when(on: object, throughout: bool) -> str:
+    """``on 31 July 2025``, ``at some time from 31 July 2025 to 1 January 2026``, ``throughout July 2025``."""
+    if throughout:
+        return f"throughout {in_words(on)}"
+    return f"{'at some time' if isinstance(on, Period) else 'on'} {in_words(on)}"
 
 
 def _head_tenures(ds: Dataset, o: Official, agency: Agency, on: SpanLike, throughout: bool) -> list[Any]:
@@ -602,7 +609,7 @@ def _in_force(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         )
         return 0
     between = f" between {args.between[0]} and {args.between[1]}" if args.between else ""
-    print(f"In force{between} {'throughout' if args.throughout else 'on'} {in_words(args.on)}:")
+    print(f"In force{between} {_when(args.on, args.throughout)}:")
     if not certain:
         print(_none_line("none in force", found, bool(uncertain), args.possible))
     cite = Citer()
