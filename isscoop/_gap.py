@@ -17,8 +17,9 @@ from typing import Final
 
 import attrs
 
+from ._args import check_text, got
 from ._dates import NEG_INF, POS_INF, Answer, PartialDate, Tri, to_partial_date
-from ._errors import DateParseError, Undecidable
+from ._errors import DateParseError, InvalidArgument, InvalidRecord, Undecidable
 from ._model import Record
 from ._public import present_as_isscoop
 
@@ -46,8 +47,13 @@ class Duration:
         """From ``first`` to ``last`` (not before it), counted as whole years, then months, then days."""
         from dateutil.relativedelta import relativedelta  # imported on first use only
 
+        for name, day in (("first", first), ("last", last)):
+            if not isinstance(day, _dt.date):
+                raise InvalidArgument(f"{name}: expected a datetime.date, got {got(day)}")
+        first = first.date() if isinstance(first, _dt.datetime) else first
+        last = last.date() if isinstance(last, _dt.datetime) else last
         if last < first:
-            raise ValueError(f"last: expected a day on or after {first}, got {last}")
+            raise InvalidRecord(f"last: expected a day on or after {first}, got {last}")
         r = relativedelta(last, first)
         return cls(years=r.years, months=r.months, days=r.days)
 
@@ -184,8 +190,10 @@ _QUALIFIERS: Final = {
 }
 _LENGTH: Final = re.compile(
     r"(?:(?P<q>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-    r"(?P<n>\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")[\s-]+(?P<u>year|month|day)s?\b"
+    r"(?P<n>\d{1,5}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")[\s-]+(?P<u>year|month|day)s?\b"
 )
+#: The longest statement ``Gap.judge`` reads, in characters.
+MAX_STATEMENT: Final = 200
 _SINCE: Final = re.compile(r"\bsince\s+(?P<when>.+?)[.!]?$")
 _EXPECTED: Final = (
     "expected a statement such as 'since 2018', 'eight years', 'in over seven years', 'at least 6 years', "
@@ -196,7 +204,8 @@ _EXPECTED: Final = (
 def _read(statement: str) -> tuple[str, Callable[[int], Interval]]:
     """The statement, and for a day (an ordinal) the span of last-end days (inclusive) for which it holds."""
     if not isinstance(statement, str):
-        raise DateParseError(f"statement: {_EXPECTED}, got {statement!r} ({type(statement).__name__})")
+        raise InvalidArgument(f"statement: {_EXPECTED}, got {got(statement)}")
+    check_text(statement, "statement", MAX_STATEMENT)  # bounded before any pattern reads it
     text = " ".join(statement.split())
     low = text.lower()
     since = _SINCE.search(low)

@@ -122,6 +122,7 @@ def samples(w: World) -> dict[type, list[tuple[str, object]]]:
     crew = ds.programs.get("crew-11")
     talks = ds.meetings.get("bakanov-duffy-2025")
     accords = ds.agreements.get("artemis-accords")
+    gap = ds.meetings.between("nasa", "roscosmos").filter(kind="heads_of_agency").gap_before("2025-07-31")
     return {
         isscoop.Query: [("agencies", ds.agencies), ("meetings", ds.meetings), ("sources", ds.sources)],
         isscoop.OfficialQuery: [("officials", ds.officials)],
@@ -145,6 +146,9 @@ def samples(w: World) -> dict[type, list[tuple[str, object]]]:
         isscoop.Period: [("period", isscoop.Period.parse("2018-10-10/2025-07-31"))],
         isscoop.Answer: [("answer", accords.in_force_on("2025"))],
         isscoop.Conflict: [("conflict", ds.conflicts()[0])],
+        isscoop.Coverage: [("coverage", ds.coverage[0])],
+        isscoop.Gap: [("gap", gap)],
+        isscoop.Duration: [("duration", gap.length)],
     }
 
 
@@ -152,6 +156,9 @@ def base_args(w: World) -> dict[str, Any]:
     """A value that works, by parameter name."""
     return {
         "day": "2025-07-31",
+        "statement": "since 2018",
+        "first": dt.date(2018, 10, 10),
+        "last": dt.date(2025, 7, 31),
         "on": "2025-07-31",
         "start": "2018",
         "end": "2026",
