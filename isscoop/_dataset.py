@@ -105,7 +105,7 @@ def _version(_: object, __: attrs.Attribute[str | None], value: str | None) -> N
 
 
 def _coverage(items: Iterable[Coverage]) -> Query[Coverage]:
-    return Query(items, kind="coverage")
+    return Query(_of(Coverage, items), kind="coverage")
 
 
 @attrs.frozen(kw_only=True, eq=True)

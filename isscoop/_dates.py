@@ -682,9 +682,9 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.ongoing_as_of is not None:
             if not isinstance(self.ongoing_as_of, _dt.date):
+                value = self.ongoing_as_of
                 raise DateParseError(
-                    f"ongoing_as_of: expected a datetime.date or None, got {self.ongoing_as_of!r} "
-                    f"({type(self.ongoing_as_of).__name__})"
+                    f"ongoing_as_of: expected a datetime.date or None, got {cut(value)} ({type(value).__name__})"
                 )
             if isinstance(self.ongoing_as_of, _dt.datetime):
                 object.__setattr__(self, "ongoing_as_of", self.ongoing_as_of.date())
