@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any, Final
 
 import attrs
@@ -41,6 +42,31 @@ FLAGS: Final = (
 )
 #: Where Debian's chromium package puts the browser.
 CHROMIUM: Final = "/usr/bin/chromium"
+
+
+#: Under CI a missing browser or TimelineJS fails the tests instead of skipping them.
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(what: str, present: bool) -> None:
+    """Skip (or, under CI, fail) when a tool the browser tests need is missing."""
+    import pytest
+
+    if present:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing: .ci/run installs it, and CI must run these tests")
+    pytest.skip(f"{what} is not installed (.ci/run installs it)")
+
+
+@contextlib.contextmanager
+def headless() -> Iterator[Browser]:
+    """A headless Chromium for a test module, or a skip (a failure under CI) without one."""
+    executable = find_chromium()
+    require("Chromium (apt-get install chromium)", executable is not None)
+    assert executable is not None
+    with Browser(executable) as browser:
+        yield browser
 
 
 def find_chromium() -> str | None:

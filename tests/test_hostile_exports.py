@@ -45,12 +45,11 @@ import isscoop
 from isscoop import _export as export
 from isscoop import safe as _safe
 
-from .browser import Browser, PageReport, find_chromium
+from .browser import Browser, PageReport, headless, require
 from .hostile import MARK, PAYLOADS, RENDERERS, TEMPLATES, Parsed, hostile_document, js, text_values
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 TIMELINEJS: Final = Path(__file__).resolve().parent / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
-IN_CI: Final = os.environ.get("CI", "").lower() == "true"
 CLEAN_TITLE: Final = "clean page"
 BAD_SCHEMES: Final = ("javascript:", "data:", "vbscript:")
 
@@ -58,14 +57,6 @@ BAD_SCHEMES: Final = ("javascript:", "data:", "vbscript:")
 SELF_RUNNING: Final = frozenset(n for n, t in enumerate(TEMPLATES) if t.startswith('<img src=x onerror="{js}'))
 #: Payloads that run when their link is followed (the checks follow every link that is not http(s)).
 LINK_RUNNING: Final = frozenset(n for n, t in enumerate(TEMPLATES) if t.startswith('<a href="javascript:{js}"'))
-
-
-def _require(what: str, present: bool) -> None:
-    if present:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} is missing: .ci/run installs it, and CI must run these tests")
-    pytest.skip(f"{what} is not installed (.ci/run installs it)")
 
 
 # -- fixtures -----------------------------------------------------------------------------------------
@@ -85,16 +76,13 @@ def hostile(hostile_file: Path) -> isscoop.Dataset:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = find_chromium()
-    _require("Chromium (apt-get install chromium)", executable is not None)
-    assert executable is not None
-    with Browser(executable) as b:
+    with headless() as b:
         yield b
 
 
 @pytest.fixture(scope="module")
 def timelinejs() -> Path:
-    _require(
+    require(
         "TimelineJS (npm ci in tests/js)",
         (TIMELINEJS / "js" / "timeline.js").is_file() and (TIMELINEJS / "css" / "timeline.css").is_file(),
     )

@@ -35,10 +35,9 @@ import isscoop
 from isscoop import export
 from isscoop import safe as _safe
 
-from .browser import Browser, find_chromium
+from .browser import Browser, headless, require
 
 TIMELINEJS: Final = Path(__file__).resolve().parent / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
-IN_CI: Final = os.environ.get("CI", "").lower() == "true"
 SHOTS: Final = Path(os.environ.get("ISSCOOP_SCREENSHOTS", "")) if os.environ.get("ISSCOOP_SCREENSHOTS") else None
 
 #: Raw EDTF in running text: an ISO-like date, a qualifier after a digit, an interval slash or "..".
@@ -67,20 +66,9 @@ def reader_text(text: str, ds: isscoop.Dataset) -> str:
     return re.sub(r"https?://\S+", " ", text)
 
 
-def _require(what: str, present: bool) -> None:
-    if present:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} is missing: .ci/run installs it, and CI must run these tests")
-    pytest.skip(f"{what} is not installed (.ci/run installs it)")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = find_chromium()
-    _require("Chromium (apt-get install chromium)", executable is not None)
-    assert executable is not None
-    with Browser(executable) as b:
+    with headless() as b:
         yield b
 
 
@@ -193,7 +181,7 @@ TIMELINE_CHECK: Final = """
 
 
 def test_timelinejs_renders_the_bundled_export(bundled: isscoop.Dataset, browser: Browser, tmp_path: Path) -> None:
-    _require(
+    require(
         "TimelineJS (npm ci in tests/js)",
         (TIMELINEJS / "js" / "timeline.js").is_file() and (TIMELINEJS / "css" / "timeline.css").is_file(),
     )
