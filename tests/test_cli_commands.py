@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import doctest
-import io
 import json
 import re
 import shlex
@@ -15,18 +13,13 @@ import pytest
 
 from isscoop import cli as _cli
 
+from .clitools import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 CLI_DOCS = (ROOT / "docs" / "cli.rst").read_text(encoding="utf-8")
 
 
-def run(args: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            status = _cli.main(args)
-        except SystemExit as e:
-            status = int(e.code or 0)
-    return status, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 # -- help and docs for every command ------------------------------------------------------------------

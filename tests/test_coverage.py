@@ -3,7 +3,6 @@ happened" told from "nothing recorded"."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
@@ -26,7 +25,8 @@ from isscoop import (
     Tri,
     export,
 )
-from isscoop import cli as _cli
+
+from .clitools import run_cli
 
 STORY = "coverage-nasa-roscosmos-heads-meetings-2018-2025"
 
@@ -209,10 +209,8 @@ def test_a_query_of_no_dataset_is_never_no() -> None:
 
 
 def _run(args: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        status = _cli.main(args)
-    return status, out.getvalue()
+    status, out, _ = run_cli(args)
+    return status, out
 
 
 def test_the_cli_never_prints_a_bare_none_certain(tmp_path: Any) -> None:

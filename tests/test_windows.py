@@ -10,9 +10,7 @@ interval.  Expected answers here come from the record's own dates and plain ``da
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 from collections.abc import Callable
 from typing import Any
 
@@ -39,7 +37,8 @@ from isscoop import (
     Tenure,
     Tri,
 )
-from isscoop import cli as _cli
+
+from .clitools import run_cli
 
 SRC = Source(id="src", url="https://example.org/", publisher="Example")
 NASA = Agency(id="nasa", name="NASA", kind=AgencyKind.SPACE_AGENCY, sources=[SRC])
@@ -341,14 +340,7 @@ def test_an_unknown_end_is_refused_with_the_reason() -> None:
 # -- the command line ---------------------------------------------------------------------------------
 
 
-def _run(args: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            status = _cli.main(args)
-        except SystemExit as e:
-            status = int(e.code or 0)
-    return status, out.getvalue(), err.getvalue()
+_run = run_cli
 
 
 @pytest.mark.parametrize("text", [INTERVAL, OPEN_START, MONTH])
