@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         AgreementKind,
         AgreementStatus,
         Assume,
+        Cites,
         Claim,
         CrewMember,
         DatedName,
@@ -54,16 +55,18 @@ if TYPE_CHECKING:
         ProgramKind,
         Rank,
         Record,
+        Revision,
+        Role,
         Source,
         StatusEvent,
         Tenure,
     )
-    from ._query import AgreementQuery, OfficialQuery, Query
+    from ._query import AgreementQuery, MeetingQuery, OfficialQuery, Query
 
     agencies: Query[Agency]
     officials: OfficialQuery
     programs: Query[Program]
-    meetings: Query[Meeting]
+    meetings: MeetingQuery
     agreements: AgreementQuery
     sources: Query[Source]
 
@@ -82,6 +85,7 @@ __all__ = [
     "Ambiguous",
     "Answer",
     "Assume",
+    "Cites",
     "Claim",
     "Conflict",
     "CrewMember",
@@ -96,6 +100,7 @@ __all__ = [
     "Location",
     "Meeting",
     "MeetingKind",
+    "MeetingQuery",
     "MeetingStatus",
     "MergeError",
     "Milestone",
@@ -113,6 +118,8 @@ __all__ = [
     "Query",
     "Rank",
     "Record",
+    "Revision",
+    "Role",
     "Source",
     "StatusEvent",
     "Tenure",

@@ -109,10 +109,12 @@ def source_dict(s: Source) -> dict[str, Any]:
 
 def _expand_sources(value: Any, by_id: dict[str, Source]) -> Any:
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for k, v in value.items():
             if k == "sources" and isinstance(v, list) and all(isinstance(x, str) for x in v):
                 out[k] = [source_dict(by_id[x]) for x in v]
+            elif k == "cites" and isinstance(v, dict):
+                out[k] = {path: [source_dict(by_id[x]) for x in ids] for path, ids in v.items()}
             else:
                 out[k] = _expand_sources(v, by_id)
         return out
@@ -129,10 +131,13 @@ def to_records(items: Items) -> list[dict[str, Any]]:
 
     The fields are those of the data files (see :func:`isscoop.schema`):
     dates are EDTF strings at their own precision, references to other
-    records are ids, and every ``"sources"`` list holds the sources
-    themselves as ``{"id", "url", "publisher", "published"}`` dicts (with
-    ``"title"`` and ``"note"`` when the source has them).
-    :func:`from_records` builds the records back.
+    records are ids, and every ``"sources"`` list (and every list in a
+    ``"cites"`` mapping) holds the sources themselves as ``{"id", "url",
+    "publisher", "published"}`` dicts (with ``"title"`` and ``"note"`` when
+    the source has them).  ``"citations"`` maps the path of every stated
+    value to the ids of the sources that state it (see
+    :meth:`isscoop.Record.sources_for`).  :func:`from_records` builds the
+    records back.
 
     >>> import isscoop
     >>> from isscoop.export import to_records
@@ -147,6 +152,8 @@ def to_records(items: Items) -> list[dict[str, Any]]:
         by_id: dict[str, Source] = {}
         _sources_in(r, by_id, r)
         row = {"type": r.kind_name, **_expand_sources(dump_record(r), by_id)}
+        if isinstance(r, Record):
+            row["citations"] = {path: [s.id for s in sources] for path, sources in r.citations()}
         rows.append(row)
     return rows
 

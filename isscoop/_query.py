@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeAlias, TypeVar, cast, overload
 
 import attrs
 
@@ -30,15 +30,15 @@ from ._dates import (
     span_window,
     to_partial_date,
 )
-from ._errors import Ambiguous, NotFound
+from ._errors import Ambiguous, InvalidRecord, NotFound
 from ._exportable import Exportable
-from ._model import Agency, Agreement, Assume, Official, Record, Source, _keep
+from ._model import Agency, Agreement, Assume, Meeting, MeetingKind, MeetingStatus, Official, Record, Source, _keep
 from ._public import present_as_isscoop
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
-__all__ = ["AgreementQuery", "OfficialQuery", "Query"]
+__all__ = ["AgreementQuery", "MeetingQuery", "OfficialQuery", "Query"]
 
 T = TypeVar("T", bound="Record | Source")
 _MISSING: Any = object()
@@ -640,6 +640,69 @@ class OfficialQuery(Query[Official]):
 
         tenures = self._index.heads().get(agency_id, ())
         return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
+
+
+Statuses: TypeAlias = "str | MeetingStatus | Iterable[str | MeetingStatus] | None"
+
+
+class MeetingQuery(Query[Meeting]):
+    """A :class:`Query` of meetings whose date questions answer with meetings that took place.
+
+    :meth:`on` and :meth:`during` keep held meetings only, unless ``status``
+    names others (``"planned"``, ``"cancelled"``, a list of them, or
+    ``None`` for any); visits (the trips during which meetings are held)
+    come back only with ``visits=True``.  Other selections
+    (:meth:`~Query.between`, :meth:`~Query.involving`, ...) keep every status.
+
+    >>> import isscoop
+    >>> isscoop.meetings.between("NASA", "Roscosmos").on("2025-07-31").ids
+    ('bakanov-duffy-2025',)
+    """
+
+    __slots__ = ()
+
+    def on(self, day: DateLike, *, assume: Assume = "certain", status: Statuses = "held", visits: bool = False) -> Self:
+        """Meetings going on at some time within ``day`` (see :meth:`Query.on`), held ones unless
+        ``status`` says otherwise; visits only with ``visits=True``."""
+        return self._kept(super().on(day, assume=assume), status, visits)
+
+    def during(
+        self,
+        start: DateLike | None,
+        end: DateLike | None,
+        *,
+        assume: Assume = "certain",
+        status: Statuses = "held",
+        visits: bool = False,
+    ) -> Self:
+        """Meetings going on at some time between ``start`` and ``end`` (see :meth:`Query.during`),
+        held ones unless ``status`` says otherwise; visits only with ``visits=True``."""
+        return self._kept(super().during(start, end, assume=assume), status, visits)
+
+    def _kept(self, q: Self, status: Statuses, visits: bool) -> Self:
+        wanted = _statuses(status)
+        if wanted is None and visits:
+            return q
+        items = q._index.items
+        return q._view(
+            p
+            for p in q._positions()
+            if (wanted is None or items[p].status in wanted) and (visits or items[p].kind is not MeetingKind.VISIT)
+        )
+
+
+def _statuses(status: Statuses) -> frozenset[MeetingStatus] | None:
+    if status is None or status == "any":
+        return None
+    given = [status] if isinstance(status, str | MeetingStatus) else list(status)
+    out = set()
+    for s in given:
+        try:
+            out.add(s if isinstance(s, MeetingStatus) else MeetingStatus(s))
+        except ValueError:
+            choices = ", ".join(repr(m.value) for m in MeetingStatus)
+            raise InvalidRecord(f"status: expected {choices}, a list of them, or None, got {str(s)[:40]!r}") from None
+    return frozenset(out)
 
 
 class AgreementQuery(Query[Agreement]):

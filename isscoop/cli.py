@@ -308,7 +308,8 @@ def _describe(r: Record | Source) -> list[str]:
         if r.title:
             lines.append(f"  title:      {r.title}")
         return lines
-    lines = [f"{r.kind_name} {r.id}: {r.label} {cite.marks(r.sources)}".rstrip()]
+    label_field = "title" if hasattr(r, "title") else "name"
+    lines = [f"{r.kind_name} {r.id}: {r.label} {cite.marks(r.sources_for(label_field))}".rstrip()]
 
     def field(name: str, value: object) -> None:
         if value not in (None, "", ()):

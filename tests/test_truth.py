@@ -259,8 +259,8 @@ def test_as_known_on_reproduces_the_earlier_release() -> None:
     assert "later" not in old.meetings
     assert ds.as_known_on("2026.12.0") is ds
     # queries answer as they did then
-    assert old.meetings.on("2026-01").ids == ()
-    assert ds.meetings.on("2026-01").ids == ("later",)
+    assert old.meetings.on("2026-01", visits=True).ids == ()
+    assert ds.meetings.on("2026-01", visits=True).ids == ("later",)
 
 
 def test_as_known_on_rejects_future_and_malformed_versions() -> None:
