@@ -519,12 +519,30 @@ class ClaimsKind(Kind):
 
 
 class MapOf(Kind):
-    """A JSON object whose keys are free text and whose values all have one kind (``Mapping[str, X]``)."""
+    """A JSON object whose keys are free text and whose values all have one kind (``Mapping[str, X]``).
 
-    def __init__(self, item: Kind) -> None:
+    With ``owner``, every key must be a field path of that class (a
+    citation's ``"period.start"``); other keys are unknown fields.
+    """
+
+    def __init__(self, item: Kind, owner: type | None = None) -> None:
         self.item = item
+        self.owner = owner
         self.default = {}
         self.expected = f"an object whose values are {item.expected}"
+
+    def _bad_key(self, key: str) -> str | None:
+        """Why ``key`` is not a field path of the owner, or ``None``."""
+        if self.owner is None:
+            return None
+        try:
+            _model._attr_of(self.owner, _model._parse_path(key)[0][0])
+        except IsscoopError:
+            names = [f.name for f in attrs.fields(self.owner)]
+            first = key.split(".")[0].split("[")[0]
+            close = _close(first, names)
+            return f"unknown field{f' (did you mean {close[0]!r}?)' if close else ''}"
+        return None
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
         if raw is None:
@@ -537,6 +555,11 @@ class MapOf(Kind):
         for key, value in raw.items():
             if not key.strip() or len(key) > _MAX_HINT:
                 ctx.problem(f"{path}.{_key(key)}", "bad key", f"a non-empty key of at most {_MAX_HINT} characters", key)
+                ok = False
+                continue
+            why = self._bad_key(key)
+            if why is not None:
+                ctx.problem(f"{path}.{key}", why, f"a field path of {self.owner.__name__}")  # type: ignore[union-attr]
                 ok = False
                 continue
             loaded = self.item.load(value, f"{path}.{key}", ctx)
@@ -564,7 +587,7 @@ class RevisionsKind(Kind):
         self.default = ()
         self.expected = "an array of revision objects"
         fields = derived_fields(_model.Revision, skip=("field", "value"))
-        fields["field"] = ("field", EnumLike(tuple(value_kinds)))
+        fields["field"] = ("field", EnumLike(tuple(value_kinds), "not a field of the record"))
         self.obj = Obj(_model.Revision, dict(sorted({**fields, "value": ("value", _Raw())}.items())))
         self.objs = {
             name: Obj(_model.Revision, dict(sorted({**fields, "value": ("value", _Nullable(kind))}.items())))
@@ -615,22 +638,28 @@ class _Nullable(Kind):
         self.expected = inner.expected + " or null"
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
-        if raw is None:
+        if raw is None and (self.inner.default is None or self.inner.default is _OMIT):
             return None
-        return self.inner.load(raw, path, ctx)
+        return self.inner.load(raw, path, ctx)  # an empty form of the kind (an unknown period, an empty list)
 
 
 class EnumLike(Kind):
-    def __init__(self, choices: tuple[str, ...]) -> None:
+    def __init__(self, choices: tuple[str, ...], message: str = "not a field that takes claims") -> None:
         self.choices = choices
+        self.message = message
         self.expected = "one of " + ", ".join(f'"{c}"' for c in choices)
 
     def schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
     def load(self, raw: object, path: str, ctx: Context) -> Any:
+        if not isinstance(raw, str):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
         if raw not in self.choices:
-            ctx.problem(path, "not a field that takes claims", self.expected, raw)
+            close = _close(raw, self.choices)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ctx.problem(path, f"{self.message}{hint}", self.expected, raw)
             return _BAD
         return raw
 
@@ -663,7 +692,7 @@ def _kind_for(tp: Any, field: attrs.Attribute[Any], owner: type) -> Kind:
         tp = present[0]
         args = typing.get_args(tp)
     if typing.get_origin(tp) in (Mapping, dict):
-        return MapOf(_kind_for(args[1], field, owner).required())
+        return MapOf(_kind_for(args[1], field, owner).required(), owner if field.name == "cites" else None)
     if typing.get_origin(tp) is tuple:
         if args[0] is _model.Revision:
             hints = _hints(owner)

@@ -643,6 +643,11 @@ def _citations(obj: object, prefix: str, top: bool) -> Iterator[str]:
             yield f"{prefix}statements[{i}]"
 
 
+def _claim_facts(obj: Any, indent: str) -> list[tuple[str, object, tuple[Source, ...]]]:
+    """Lines for the current claims of a value inside a record (a tenure's period, a step's date)."""
+    return [(f"{indent}claim {c.field}", f"{c.value} ({c.rank})", c.sources) for c in obj.statements if c.current]
+
+
 def claim_holders(obj: object, prefix: str = "") -> Iterator[tuple[str, Any]]:
     """``(path prefix, object)`` for ``obj`` and every value inside it that can hold claims."""
     if hasattr(obj, "statements") and getattr(type(obj), "claimable", None):
@@ -1374,7 +1379,10 @@ class Official(Record):
             if t.end is not None or t.period.open_end:
                 out.append(("  to", t.end or "still in post when last checked", t.sources_for("period.end")))
             out += [("  attested", d, t.sources_for(f"attested[{i}]")) for i, d in enumerate(t.attested)]
-            out += [(f"  {m.what}", m.date, m.sources) for m in t.milestones]
+            out += _claim_facts(t, "  ")
+            for m in t.milestones:
+                out.append(("  step", f"{m.date} {m.what}", m.sources))
+                out += _claim_facts(m, "    ")
         return out
 
 
@@ -1578,7 +1586,9 @@ class Program(Record):
         for c in self.crew:
             leg = f", {c.leg} only" if c.leg else ""
             out.append(("crew", f"{c.person.name} ({c.agency.label}, {c.role}{leg})", c.sources))
-        out += [("milestone", m, m.sources) for m in self.milestones]
+        for m in self.milestones:
+            out.append(("milestone", m, m.sources))
+            out += _claim_facts(m, "  ")
         return out
 
 
@@ -1745,7 +1755,7 @@ class Meeting(Record):
                 label=f"{when} {shorten(self.title)}",
                 start=self.date,
                 until=self.end,
-                heads=self.kind is MeetingKind.HEADS_OF_AGENCY,
+                heads=self.kind is MeetingKind.HEADS_OF_AGENCY and self.in_person is not False,
                 status=self.status.value,
             )
 
@@ -1776,8 +1786,11 @@ class StatusEvent(_Cited):
     ``date`` is when it happened; when only a report date is known, ``date``
     is ``None`` and ``known_by`` says the step had happened by then.
     ``party`` marks a step taken by one party only.  ``end`` is the new end
-    date set by an extension.
+    date set by an extension.  When sources disagree on the day,
+    :meth:`claims` holds each version (``date`` is the preferred one).
     """
+
+    claimable: ClassVar[frozenset[str]] = frozenset({"date"})
 
     status: AgreementStatus = attrs.field(validator=v.member(AgreementStatus))
     date: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
@@ -1785,11 +1798,19 @@ class StatusEvent(_Cited):
     party: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    statements: tuple[Claim, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim"), metadata=_meta(key="claims")
+    )
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.known_by is None:
             raise v.fail(self, "date", "a date, or a known_by date when the day is unknown", None)
+        _check_claims(self)
+
+    def claims(self, field: str | None = None, *, superseded: bool = False) -> tuple[Claim, ...]:
+        """Every claim about the step's ``date``, preferred first (see :meth:`Record.claims`)."""
+        return _claims_of(self, field, None, superseded)
 
     def bounds(self) -> tuple[int, int]:
         """First and last possible day of the step, as ordinals."""
@@ -2140,7 +2161,9 @@ class Agreement(Record):
             sources = _union(cite(f"parties[{p.id}]") for p in general)
             out.append(("parties", ", ".join(p.label for p in general), sources))
         out += [("signatory", o.name, cite(f"signatories[{o.id}]")) for o in self.signatories]
-        out += [("step", e, e.sources) for e in self.history()]
+        for e in self.history():
+            out.append(("step", e, e.sources))
+            out += _claim_facts(e, "  ")
         return out
 
 

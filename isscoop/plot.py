@@ -163,7 +163,7 @@ def timeline(
     Lanes are ``agencies`` (by default every agency the items involve, the
     busiest first); what involves several of them goes in a shared lane.
     Heads' tenures and agreements' time in force are bars, meetings are
-    points (a diamond for a meeting of agency heads), and an agreement never
+    points (a diamond for an in-person meeting of agency heads), and an agreement never
     in force is a square at its first step.  Two heads' meetings in a lane
     more than ``gap_years`` apart get a bracket naming the gap.  ``start``
     and ``end`` limit the dates shown.  With ``path``, the picture is saved
@@ -449,23 +449,34 @@ def network(
     path: str | os.PathLike[str] | None = None,
     ax: Axes | None = None,
     title: str | None = None,
+    max_agencies: int = 8,
 ) -> Figure:
     """Draw the cooperation network (matplotlib and networkx extras) and return the Figure.
 
     Agencies are nodes, sized by how many others they work with; a line
     joins two agencies that met, share an agreement or take part in the same
     program, thicker for more ties and coloured by the most common kind.
-    Labels are moved apart until none overlap.  With ``path``, the picture
-    is saved as PNG or SVG by the file's extension.
+    A record that joins more than ``max_agencies`` agencies (the Artemis
+    Accords, with 59 signatories; the 15 governments of the ISS agreement)
+    would tie every pair of them, so it is left out of the picture, and a
+    note in the corner says so.  Labels are moved
+    apart until none overlap.  With ``path``, the picture is saved as PNG or
+    SVG by the file's extension.
     """
     _mpl("isscoop.plot.network()")
     nx: Any = require("networkx", "networkx", "isscoop.plot.network()")
     import matplotlib.pyplot as plt
 
     multi = to_networkx(items)
+    members: dict[str, set[str]] = {}
+    for a, b, key in multi.edges(keys=True):
+        members.setdefault(key, set()).update((a, b))
+    wide = sorted(key for key, nodes in members.items() if len(nodes) > max_agencies)
     g = nx.Graph()
     g.add_nodes_from(multi.nodes(data=True))
-    for a, b, data in multi.edges(data=True):
+    for a, b, key, data in multi.edges(keys=True, data=True):
+        if key in wide:
+            continue
         if g.has_edge(a, b):
             g[a][b]["weight"] += 1
             g[a][b]["types"].append(data["type"])
@@ -515,6 +526,12 @@ def network(
 
         handles = [Line2D([], [], color=c, lw=2.5, label=f"mostly {k}s") for k, c in colors.items()]
         fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=_FONT + 1, frameon=False)
+    if wide:
+        shown = ", ".join(wide[:3]) + (f" and {len(wide) - 3} more" if len(wide) > 3 else "")
+        fig.text(
+            0.99, 0.99, f"Not drawn: records joining more than {max_agencies} agencies ({shown}).",
+            fontsize=_FONT, color="#555555", ha="right", va="top",
+        )  # fmt: skip
     if path is not None:
         _save(fig, path)
     return fig
