@@ -184,8 +184,13 @@ class Dataset(Exportable):
         """Every field whose claims give more than one value, with all sides.
 
         >>> import isscoop
-        >>> [f"{c.record.id}.{c.field}" for c in isscoop.dataset().conflicts()][:2]
-        ['iss.planned_end', 'bakanov-duffy-2025.location']
+        >>> [f"{c.record.id}.{c.field}" for c in isscoop.dataset().conflicts() if c.record.kind_name == "meeting"][:2]
+        ['bakanov-duffy-2025.location', 'bakanov-duffy-2025.since_last_heads_meeting']
+        >>> [c.field for c in isscoop.dataset().conflicts() if c.record.id == "josef-aschbacher"]
+        ['tenures[0].period']
+
+        A claim inside a record (a tenure's period, a step's day) is named by
+        its path, as :meth:`Record.sources_for` reads it.
         """
         found = []
         for record in self.records():

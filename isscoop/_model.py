@@ -116,7 +116,7 @@ def _any(answers: Iterator[Answer], empty_reason: str) -> Answer:
             last_no = a
     if unknown is not None:
         return unknown
-    return last_no or Answer(value=Tri.NO, reason=empty_reason)
+    return last_no if last_no is not None else Answer(value=Tri.NO, reason=empty_reason)
 
 
 def version_key(version: str) -> tuple[int, ...]:

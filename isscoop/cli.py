@@ -22,6 +22,7 @@ from ._dates import PartialDate, span_window, to_partial_date
 from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
 from ._files import dataset, load, schema
 from ._model import KINDS, Agency, Agreement, Official, Record, Source
+from ._query import MeetingQuery
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -482,7 +483,10 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         if args.between:
             q = q.between(ds.resolve(args.between[0]), ds.resolve(args.between[1]))
         if args.start is not None or args.end is not None:
-            q = q.during(args.start, args.end, assume="possible")
+            if isinstance(q, MeetingQuery):  # an export keeps planned and cancelled meetings, and visits
+                q = q.during(args.start, args.end, assume="possible", status=None, visits=True)
+            else:
+                q = q.during(args.start, args.end, assume="possible")
         if args.search:
             q = q.search(args.search)
         records.extend(q)
