@@ -184,7 +184,8 @@ class IsscoopEngine(Engine):
         return self.ds.agreements.between(a, b)
 
     def q_c(self, a: str, b: str, lo: str, hi: str) -> object:
-        return self.ds.meetings.between(a, b).during(lo, hi).sorted()
+        # every meeting of the pair in the range, visits and any status, as the other engines count them
+        return self.ds.meetings.between(a, b).during(lo, hi, status=None, visits=True).sorted()
 
     def q_d(self, alias: str) -> object:
         return self.ds.agencies.get(alias)

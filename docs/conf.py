@@ -55,6 +55,10 @@ nitpick_ignore = [
     ("py:class", "isscoop._model.Fact"),
     ("py:class", "Items"),
     ("py:class", "collections.abc.Sequence"),
+    ("py:class", "collections.abc.Mapping"),
+    ("py:class", "isscoop._model._Cited"),
+    ("py:class", "Statuses"),
+    ("py:class", "isscoop._query.Statuses"),
 ]
 nitpick_ignore_regex = [
     ("py:class", r"typing_extensions\..*"),

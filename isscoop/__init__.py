@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         AgreementKind,
         AgreementStatus,
         Assume,
+        Cites,
         Claim,
         Coverage,
         Covered,
@@ -61,16 +62,18 @@ if TYPE_CHECKING:
         ProgramKind,
         Rank,
         Record,
+        Revision,
+        Role,
         Source,
         StatusEvent,
         Tenure,
     )
-    from ._query import AgreementQuery, OfficialQuery, Query
+    from ._query import AgreementQuery, MeetingQuery, OfficialQuery, Query
 
     agencies: Query[Agency]
     officials: OfficialQuery
     programs: Query[Program]
-    meetings: Query[Meeting]
+    meetings: MeetingQuery
     agreements: AgreementQuery
     sources: Query[Source]
     coverage: Query[Coverage]
@@ -90,6 +93,7 @@ __all__ = [
     "Ambiguous",
     "Answer",
     "Assume",
+    "Cites",
     "Claim",
     "Conflict",
     "Coverage",
@@ -110,6 +114,7 @@ __all__ = [
     "Location",
     "Meeting",
     "MeetingKind",
+    "MeetingQuery",
     "MeetingStatus",
     "MergeError",
     "Milestone",
@@ -127,6 +132,8 @@ __all__ = [
     "Query",
     "Rank",
     "Record",
+    "Revision",
+    "Role",
     "Source",
     "SpanLike",
     "StatusEvent",

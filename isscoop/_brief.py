@@ -131,9 +131,10 @@ def render(ds: Dataset, *, width: int = 100) -> str:
         "  "
         + ", ".join(f"{len(getattr(ds, n))} {n}" for n in [*(c.collection for c in KINDS[1:]), KINDS[0].collection]),
         f"  Checked to {ds.horizon.isoformat()}, its horizon: what is still going on then is unknown after it.",
-        "  Covers: the July 2025 Bakanov-Duffy talks and Crew-11; NASA and Roscosmos heads since 2018;",
-        "  ISS end-of-life statements 2021-2026; ISS, seat-swap, Artemis and ILRS agreements.",
-        "  Dates are shown at their own precision; each line cites its own sources.",
+        "  Covers: NASA-Roscosmos contacts 2018-2026, among them the July 2025 visit and talks; the heads of NASA,",
+        "  Roscosmos, ESA, JAXA, CSA, CNSA and ISRO since 2018; the integrated-crew flights from 2022; ISS",
+        "  end-of-life statements; the 1998 ISS agreements, the seat swap, the Artemis Accords and the ILRS.",
+        "  Dates are shown at their own precision; each line cites the pages that state it.",
         "  " + LEGEND,
         "",
         "NASA and Roscosmos, in date order:",

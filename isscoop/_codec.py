@@ -607,17 +607,148 @@ class ClaimsKind(Kind):
         return out
 
 
+class MapOf(Kind):
+    """A JSON object whose keys are free text and whose values all have one kind (``Mapping[str, X]``).
+
+    With ``owner``, every key must be a field path of that class (a
+    citation's ``"period.start"``); other keys are unknown fields.
+    """
+
+    def __init__(self, item: Kind, owner: type | None = None) -> None:
+        self.item = item
+        self.owner = owner
+        self.default = {}
+        self.expected = f"an object whose values are {item.expected}"
+
+    def _bad_key(self, key: str) -> str | None:
+        """Why ``key`` is not a field path of the owner, or ``None``."""
+        if self.owner is None:
+            return None
+        try:
+            _model._attr_of(self.owner, _model._parse_path(key)[0][0])
+        except IsscoopError:
+            names = [f.name for f in attrs.fields(self.owner)]
+            first = key.split(".")[0].split("[")[0]
+            close = _close(first, names)
+            return f"unknown field{f' (did you mean {close[0]!r}?)' if close else ''}"
+        return None
+
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        out = {}
+        ok = True
+        for key, value in raw.items():
+            if not key.strip() or len(key) > _MAX_HINT:
+                ctx.problem((path, _key(key)), "bad key", f"a non-empty key of at most {_MAX_HINT} characters", key)
+                ok = False
+                continue
+            why = self._bad_key(key)
+            if why is not None:
+                ctx.problem((path, key), why, f"a field path of {self.owner.__name__}")  # type: ignore[union-attr]
+                ok = False
+                continue
+            loaded = self.item.load(value, (path, key), ctx)
+            if loaded is _BAD:
+                ok = False
+            else:
+                out[key] = loaded
+        return out if ok else _BAD
+
+    def dump(self, value: Any) -> Any:
+        return {k: self.item.dump(v) for k, v in sorted(value.items())}
+
+    def omit(self, value: Any) -> bool:
+        return not value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": self.item.schema()}
+
+
+class RevisionsKind(Kind):
+    """Revisions, whose ``value`` is read with the kind of the field they revise (``None`` allowed)."""
+
+    def __init__(self, value_kinds: Mapping[str, Kind]) -> None:
+        self.value_kinds = dict(value_kinds)
+        self.default = ()
+        self.expected = "an array of revision objects"
+        fields = derived_fields(_model.Revision, skip=("field", "value"))
+        fields["field"] = ("field", EnumLike(tuple(value_kinds), "not a field of the record"))
+        self.obj = Obj(_model.Revision, dict(sorted({**fields, "value": ("value", _Raw())}.items())))
+        self.objs = {
+            name: Obj(_model.Revision, dict(sorted({**fields, "value": ("value", _Nullable(kind))}.items())))
+            for name, kind in self.value_kinds.items()
+        }
+
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
+        out = []
+        for i, item in enumerate(raw):
+            p = (path, i)
+            field = item.get("field") if isinstance(item, dict) else None
+            obj = self.objs.get(field) if isinstance(field, str) else None
+            if obj is None:
+                self.obj.load(item, p, ctx)
+                out.append(_BAD)
+                continue
+            out.append(obj.load(item, p, ctx))
+        return _BAD if any(r is _BAD for r in out) else tuple(out)
+
+    def kind_of(self, revision: Any) -> Kind:
+        return self.value_kinds[revision.field]
+
+    def schema(self) -> dict[str, Any]:
+        item = self.obj.schema()
+        item["properties"]["value"] = {"anyOf": [{"type": "null"}, *(k.schema() for k in self.value_kinds.values())]}
+        item["required"] = sorted({*item["required"], "field", "superseded_in"})
+        return {"type": "array", "items": item}
+
+    def dump(self, value: Any) -> Any:
+        out = []
+        for revision in value:
+            d = self.obj.dump(revision)
+            d["value"] = self.value_kinds[revision.field].dump(revision.value)
+            out.append(dict(sorted(d.items())))
+        return out
+
+
+class _Nullable(Kind):
+    """Another kind that also takes ``null`` (an earlier value may have been empty)."""
+
+    def __init__(self, inner: Kind) -> None:
+        self.inner = inner
+        self.expected = inner.expected + " or null"
+
+    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        if raw is None and (self.inner.default is None or self.inner.default is _OMIT):
+            return None
+        return self.inner.load(raw, path, ctx)  # an empty form of the kind (an unknown period, an empty list)
+
+
 class EnumLike(Kind):
-    def __init__(self, choices: tuple[str, ...]) -> None:
+    def __init__(self, choices: tuple[str, ...], message: str = "not a field that takes claims") -> None:
         self.choices = choices
+        self.message = message
         self.expected = "one of " + ", ".join(f'"{c}"' for c in choices)
 
     def schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
     def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
+        if not isinstance(raw, str):
+            ctx.problem(path, "wrong type", self.expected, raw)
+            return _BAD
         if raw not in self.choices:
-            ctx.problem(path, "not a field that takes claims", self.expected, raw)
+            close = _close(raw, self.choices)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ctx.problem(path, f"{self.message}{hint}", self.expected, raw)
             return _BAD
         return raw
 
@@ -641,6 +772,11 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, globalns=names)
 
 
+def _is_record(tp: Any) -> bool:
+    """Whether a field of type ``tp`` refers to a record (every record kind is read by reference)."""
+    return tp in _model.KINDS or (isinstance(tp, type) and issubclass(tp, Record))
+
+
 def _kind_for(tp: Any, field: attrs.Attribute[Any], owner: type) -> Kind:
     """The kind that reads and writes a field of type ``tp``, from the type and the field's metadata."""
     optional = False
@@ -649,12 +785,23 @@ def _kind_for(tp: Any, field: attrs.Attribute[Any], owner: type) -> Kind:
         present = [a for a in args if a is not type(None)]
         optional = len(present) < len(args)
         if len(present) > 1:
-            if all(a in _model.KINDS for a in present):
+            if all(_is_record(a) for a in present):
                 return RefKind(*(a.collection for a in present), optional=optional)
             raise TypeError(f"{owner.__name__}.{field.name}: no file form for {tp}")
         tp = present[0]
         args = typing.get_args(tp)
+    if typing.get_origin(tp) in (Mapping, dict):
+        return MapOf(_kind_for(args[1], field, owner).required(), owner if field.name == "cites" else None)
     if typing.get_origin(tp) is tuple:
+        if args[0] is _model.Revision:
+            hints = _hints(owner)
+            return RevisionsKind(
+                {
+                    f.name: _kind_for(hints[f.name], f, owner)
+                    for f in attrs.fields(owner)
+                    if f.init and f.name not in _model._BOOKKEEPING and not f.metadata.get(NOT_IN_FILES)
+                }
+            )
         if args[0] is Claim:
             claimable = sorted(getattr(owner, "claimable", ()))
             hints = _hints(owner)
@@ -680,7 +827,7 @@ def _kind_for(tp: Any, field: attrs.Attribute[Any], owner: type) -> Kind:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         default = field.default if has_default and isinstance(field.default, enum.Enum) else None
         return EnumKind(tp, default)
-    if tp in _model.KINDS:
+    if _is_record(tp):
         return RefKind(tp.collection, optional=optional)
     if attrs.has(tp):
         return Obj(tp, derived_fields(tp), optional=optional)
@@ -735,6 +882,12 @@ def references(kind: Kind, value: Any, path: str) -> Iterator[tuple[str, Any]]:
         item = kind.item if isinstance(kind, ListOf) else kind.obj
         for i, x in enumerate(value):
             yield from references(item, x, f"{path}[{i}]")
+    elif isinstance(kind, MapOf):
+        for k, x in value.items():
+            yield from references(kind.item, x, f"{path}.{k}")
+    elif isinstance(kind, RevisionsKind):
+        for i, r in enumerate(value):
+            yield from references(kind.kind_of(r), r.value, f"{path}[{i}].value")
     elif isinstance(kind, Obj):
         for key, (attr, sub) in kind.fields.items():
             yield from references(sub, getattr(value, attr), f"{path}.{key}")
@@ -743,9 +896,9 @@ def references(kind: Kind, value: Any, path: str) -> Iterator[tuple[str, Any]]:
 def _has_refs(kind: Kind) -> bool:
     if isinstance(kind, RefKind):
         return True
-    if isinstance(kind, ListOf):
+    if isinstance(kind, ListOf | MapOf):
         return _has_refs(kind.item)
-    if isinstance(kind, ClaimsKind):
+    if isinstance(kind, ClaimsKind | RevisionsKind):
         return True
     if isinstance(kind, Obj):
         return any(_has_refs(k) for _, k in kind.fields.values())
@@ -804,6 +957,19 @@ def _relink(kind: Kind, value: Any, table: Mapping[str, Any], prune: bool) -> An
             items = [_relink(item, x, table, prune) for x in value]
         kept = tuple(x for x in items if x is not _BAD)
         return value if len(kept) == len(value) and all(a is b for a, b in zip(kept, value, strict=True)) else kept
+    if isinstance(kind, MapOf):
+        pairs = {k: _relink(kind.item, x, table, prune) for k, x in value.items()}
+        if all(pairs[k] is x for k, x in value.items()):
+            return value
+        return {k: x for k, x in pairs.items() if x is not _BAD}
+    if isinstance(kind, RevisionsKind):
+        revised = []
+        for r in value:
+            new = _relink(kind.kind_of(r), r.value, table, prune)
+            if new is _BAD:
+                new = None
+            revised.append(r if new is r.value else attrs.evolve(r, value=new))
+        return value if all(a is b for a, b in zip(revised, value, strict=True)) else tuple(revised)
     if isinstance(kind, Obj):
         changes = {}
         for _, attr, sub in _ref_fields(kind):

@@ -37,10 +37,11 @@ from ._model import (
     Source,
     StatusEvent,
     _check_version,
+    claim_holders,
     version_key,
 )
 from ._public import present_as_isscoop
-from ._query import AgreementQuery, OfficialQuery, Query
+from ._query import AgreementQuery, MeetingQuery, OfficialQuery, Query
 
 __all__ = ["Conflict", "Dataset", "merge"]
 
@@ -87,8 +88,8 @@ def _programs(items: Iterable[Program]) -> Query[Program]:
     return Query(_of(Program, items), kind="program")
 
 
-def _meetings(items: Iterable[Meeting]) -> Query[Meeting]:
-    return Query(_of(Meeting, items), kind="meeting")
+def _meetings(items: Iterable[Meeting]) -> MeetingQuery:
+    return MeetingQuery(_of(Meeting, items), kind="meeting")
 
 
 def _agreements(items: Iterable[Agreement]) -> AgreementQuery:
@@ -134,7 +135,7 @@ class Dataset(Exportable):
     agencies: Query[Agency] = attrs.field(factory=tuple, converter=_agencies)
     officials: OfficialQuery = attrs.field(factory=OfficialQuery, converter=_officials)
     programs: Query[Program] = attrs.field(factory=tuple, converter=_programs)
-    meetings: Query[Meeting] = attrs.field(factory=tuple, converter=_meetings)
+    meetings: MeetingQuery = attrs.field(factory=MeetingQuery, converter=_meetings)
     agreements: AgreementQuery = attrs.field(factory=AgreementQuery, converter=_agreements)
     sources: Query[Source] = attrs.field(factory=tuple, converter=_sources)
     coverage: Query[Coverage] = attrs.field(factory=tuple, converter=_coverage)
@@ -178,7 +179,7 @@ class Dataset(Exportable):
 
         >>> import isscoop
         >>> isscoop.dataset().horizon
-        datetime.date(2026, 3, 10)
+        datetime.date(2026, 5, 22)
         """
         assert self._horizon is not None
         return self._horizon
@@ -241,6 +242,18 @@ class Dataset(Exportable):
         """Records that cite no source."""
         return tuple(r for r in self.records() if isinstance(r, Record) and not r.sources)
 
+    def uncited(self) -> tuple[tuple[Record, str], ...]:
+        """Every stated value that no source of its own supports, as ``(record, path)``.
+
+        See :meth:`Record.citations` for what counts as a stated value and
+        :meth:`Record.sources_for` for how a value finds its sources.
+
+        >>> import isscoop
+        >>> isscoop.dataset().uncited()
+        ()
+        """
+        return tuple((r, path) for r in self.records() if isinstance(r, Record) for path in r.uncited())
+
     def __or__(self, other: Dataset) -> Dataset:
         """``base | overlay``: see :func:`isscoop.merge`."""
         if not isinstance(other, Dataset):
@@ -251,17 +264,23 @@ class Dataset(Exportable):
         """Every field whose claims give more than one value, with all sides.
 
         >>> import isscoop
-        >>> [f"{c.record.id}.{c.field}" for c in isscoop.dataset().conflicts()][:2]
-        ['iss.planned_end', 'bakanov-duffy-2025.location']
+        >>> [f"{c.record.id}.{c.field}" for c in isscoop.dataset().conflicts() if c.record.kind_name == "meeting"][:2]
+        ['bakanov-duffy-2025.location', 'bakanov-duffy-2025.since_last_heads_meeting']
+        >>> [c.field for c in isscoop.dataset().conflicts() if c.record.id == "josef-aschbacher"]
+        ['tenures[0].period']
+
+        A claim inside a record (a tenure's period, a step's day) is named by
+        its path, as :meth:`Record.sources_for` reads it.
         """
         found = []
         for record in self.records():
             if not isinstance(record, Record):
                 continue
-            for field in sorted({c.field for c in record.statements}):
-                claims = record.claims(field)
-                if len({str(c.value) for c in claims}) > 1:
-                    found.append(Conflict(record=record, field=field, claims=claims))
+            for prefix, holder in claim_holders(record):
+                for field in sorted({c.field for c in holder.statements}):
+                    claims = holder.claims(field)
+                    if len({str(c.value) for c in claims}) > 1:
+                        found.append(Conflict(record=record, field=prefix + field, claims=claims))
         return tuple(found)
 
     def timeline(
@@ -716,8 +735,15 @@ def _merge_record(old: Any, new: Any, version: str | None, problems: list[str]) 
         for c in new.statements:
             if c not in claims:
                 claims.append(c if version is None or c.added_in else attrs.evolve(c, added_in=version))
+        if new.revisions:
+            changes["revisions"] = old.revisions + tuple(r for r in new.revisions if r not in old.revisions)
+        if new.cites:
+            cites = {k: tuple(v) for k, v in old.cites.items()}
+            for k, extra in new.cites.items():
+                cites[k] = cites.get(k, ()) + tuple(x for x in extra if x not in cites.get(k, ()))
+            changes["cites"] = cites
     for key, (attr, kind) in spec.fields.items():
-        if attr in ("id", "sources", "statements"):
+        if attr in ("id", "sources", "statements", "revisions", "cites"):
             continue
         have, value = getattr(old, attr), getattr(new, attr)
         if kind.dump(have) == kind.dump(value) or kind.omit(value) or value in (None, (), False):

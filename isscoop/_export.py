@@ -20,7 +20,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from types import ModuleType
-from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias, cast
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast
 
 import attrs
 
@@ -130,10 +130,12 @@ def source_dict(s: Source) -> dict[str, Any]:
 
 def _expand_sources(value: Any, by_id: dict[str, Source]) -> Any:
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for k, v in value.items():
             if k == "sources" and isinstance(v, list) and all(isinstance(x, str) for x in v):
                 out[k] = [source_dict(by_id[x]) for x in v]
+            elif k == "cites" and isinstance(v, dict):
+                out[k] = {path: [source_dict(by_id[x]) for x in ids] for path, ids in v.items()}
             else:
                 out[k] = _expand_sources(v, by_id)
         return out
@@ -150,16 +152,19 @@ def to_records(items: Items) -> list[dict[str, Any]]:
 
     The fields are those of the data files (see :func:`isscoop.schema`):
     dates are EDTF strings at their own precision, references to other
-    records are ids, and every ``"sources"`` list holds the sources
-    themselves as ``{"id", "url", "publisher", "published"}`` dicts (with
-    ``"title"`` and ``"note"`` when the source has them).
-    :func:`from_records` builds the records back.
+    records are ids, and every ``"sources"`` list (and every list in a
+    ``"cites"`` mapping) holds the sources themselves as ``{"id", "url",
+    "publisher", "published"}`` dicts (with ``"title"`` and ``"note"`` when
+    the source has them).  ``"citations"`` maps the path of every stated
+    value to the ids of the sources that state it (see
+    :meth:`isscoop.Record.sources_for`).  :func:`from_records` builds the
+    records back.
 
     >>> import isscoop
     >>> from isscoop.export import to_records
     >>> [row] = to_records([isscoop.meetings.get("rogozin-us-visit-2019")])
     >>> row["type"], row["date"], row["status"], row["participants"]
-    ('meeting', '2019-02', 'cancelled', ['dmitry-rogozin', 'jim-bridenstine'])
+    ('meeting', '2019-02', 'cancelled', ['dmitry-rogozin'])
     >>> {"id", "url", "publisher", "published"} <= set(row["sources"][0])
     True
     """
@@ -168,6 +173,8 @@ def to_records(items: Items) -> list[dict[str, Any]]:
         by_id: dict[str, Source] = {}
         _sources_in(r, by_id, r)
         row = {"type": r.kind_name, **_expand_sources(dump_record(r), by_id)}
+        if isinstance(r, Record):
+            row["citations"] = {path: [s.id for s in sources] for path, sources in r.citations()}
         rows.append(row)
     return rows
 
@@ -461,14 +468,18 @@ def _first_day(d: PartialDate) -> _dt.date | None:
         return None
 
 
+#: What an event that cites no page of its own says where its sources go.
+_NO_SOURCE: Final = "none recorded for this event"
+
+
 def _credit(sources: Iterable[Source]) -> str:
     publishers = list(dict.fromkeys(html_text(s.credit) for s in originals_first(sources)))
-    return ("Sources: " + "; ".join(publishers)) if publishers else ""
+    return "Sources: " + ("; ".join(publishers) if publishers else _NO_SOURCE)
 
 
 def _source_links(sources: Iterable[Source]) -> str:
     links = [html_link(s.credit, s.url) for s in originals_first(sources)]
-    return ("<p>Sources: " + ", ".join(links) + "</p>") if links else ""
+    return "<p>Sources: " + (", ".join(links) if links else _NO_SOURCE) + "</p>"
 
 
 def events_of(records: Iterable[Record | Source]) -> Iterator[Event]:
@@ -691,6 +702,7 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
     >>> from isscoop.export import to_markdown
     >>> print(to_markdown(isscoop.meetings.filter(kind="heads_of_agency").between("NASA", "Roscosmos")))
     - **10 October 2018** Bridenstine-Rogozin meeting at Baikonur: ... [^1]...
+    - **14 January 2019** Bridenstine-Rogozin teleconference: ...
     - **31 July 2025** Bakanov-Duffy talks: ...
     - **2026** Planned Isaacman-Bakanov talks ...
     <BLANKLINE>

@@ -80,7 +80,7 @@ class Gap:
     or not (UNKNOWN: a later record may be missing).
 
     >>> import isscoop
-    >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+    >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency", in_person=True)
     >>> gap = talks.gap_before("2025-07-31")
     >>> gap.last.id, str(gap.length)
     ('bridenstine-rogozin-2018', '6 years, 9 months and 21 days')

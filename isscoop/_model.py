@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date as _date
 from typing import Any, ClassVar, Final, Literal, Self, TypeAlias
 
@@ -46,7 +47,7 @@ from ._dates import (
     to_partial_date,
     window_answer,
 )
-from ._errors import InvalidArgument, InvalidRecord, Undecidable, cut
+from ._errors import InvalidArgument, InvalidRecord, IsscoopError, Undecidable, UnknownField, cut
 from ._public import present_as_isscoop
 
 
@@ -64,6 +65,7 @@ __all__ = [
     "AgreementKind",
     "AgreementStatus",
     "Assume",
+    "Cites",
     "Claim",
     "Coverage",
     "Covered",
@@ -80,6 +82,8 @@ __all__ = [
     "ProgramKind",
     "Rank",
     "Record",
+    "Revision",
+    "Role",
     "Source",
     "StatusEvent",
     "Tenure",
@@ -529,6 +533,11 @@ class Source:
         """The record as one export row (the columns of :func:`isscoop.export.to_csv`)."""
         return Row(type="source", id=self.id, label=self.label, start=self.published, note=self.note or "")
 
+    def sources_for(self, field: str) -> tuple[Source, ...]:
+        """A page states its own address, publisher, date and title: ``(self,)`` for any of its fields."""
+        _attr_of(Source, _parse_path(check_text(field, "field", cap=_MAX_PATH_CHARS))[0][0])
+        return (self,)
+
 
 _sources = v.tuple_of(Source, "Source")
 #: A publisher written as "Original (copy on Mirror)".
@@ -539,6 +548,319 @@ def originals_first(sources: Iterable[Source]) -> tuple[Source, ...]:
     """The sources, each once, with pages of the original publishers before copies on other sites."""
     unique = list({s.id: s for s in sources}.values())
     return tuple(sorted(unique, key=lambda s: s.copy_of is not None))
+
+
+# -- per-fact citation ------------------------------------------------------------------
+
+
+class Cites(Mapping[str, "tuple[Source, ...]"]):
+    """Which sources state which value of an object: field paths mapped to sources.
+
+    A read-only, hashable mapping, stored under ``cites`` in data files.  Keys
+    are field paths as :meth:`Record.sources_for` reads them (``"founded"``,
+    ``"period.start"``, ``"parties[australia]"``, ``"outcomes[2]"``).
+
+    >>> Cites()
+    Cites({})
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Iterable[Source]] | None = None) -> None:
+        self._data: dict[str, tuple[Source, ...]] = {k: tuple(s) for k, s in (data or {}).items()}
+
+    def __getitem__(self, key: str) -> tuple[Source, ...]:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._data.items(), key=lambda kv: kv[0])))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k!r}: {[s.id for s in v]}" for k, v in self._data.items())
+        return f"Cites({{{inner}}})"
+
+
+def _to_cites(value: object) -> object:
+    """Mappings become :class:`Cites`, their lists tuples; anything else is left for the validator."""
+    if isinstance(value, Cites):
+        return value
+    if isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(s, list | tuple) and all(isinstance(x, Source) for x in s)
+        for k, s in value.items()
+    ):
+        return Cites(value)
+    return value
+
+
+def _check_cites(inst: object, a: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Cites):
+        raise v.fail(inst, a.name, "a mapping of field paths to tuples of Source", value)
+    for key in value:
+        try:
+            segments = _parse_path(key)
+            _attr_of(type(inst), segments[0][0])
+        except IsscoopError as e:
+            raise v.fail(inst, f"{a.name}[{key!r}]", "a field path of this object", key) from e
+
+
+#: The longest field path :meth:`Record.sources_for` reads.
+_MAX_PATH_CHARS: Final = 200
+_PATH_SEGMENT: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\[\]]+)\])?")
+
+#: Fields that are bookkeeping, not stated values: they need no source of their own.
+_BOOKKEEPING: Final = frozenset(
+    {"id", "sources", "statements", "revisions", "cites", "note", "added_in", "superseded_in", "horizon"}
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_path(path: str) -> tuple[tuple[str, str | None], ...]:
+    if not isinstance(path, str) or not path:
+        raise InvalidRecord(
+            f"field path: expected a path such as 'founded' or 'tenures[0].period.start', got {cut(path)}"
+        )
+    out = []
+    for part in path.split("."):
+        m = _PATH_SEGMENT.fullmatch(part)
+        if m is None:
+            raise InvalidRecord(f"field path: expected NAME or NAME[INDEX] between dots, got {cut(part)}")
+        out.append((m.group(1), m.group(2)))
+    return tuple(out)
+
+
+@functools.cache
+def _names_of(cls: type) -> dict[str, str]:
+    """Attribute names of an attrs class by attribute name and by data-file key."""
+    out: dict[str, str] = {}
+    for f in attrs.fields(cls):
+        out[f.name] = f.name
+        out.setdefault(f.metadata.get(KEY, f.name), f.name)
+    return out
+
+
+def _attr_of(cls: type, name: str) -> str:
+    found = _names_of(cls).get(name)
+    if found is None:
+        raise UnknownField(f"field path: expected a field of {cls.__name__}, got {cut(name)}")
+    return found
+
+
+def _nested(obj: object) -> bool:
+    """Whether ``obj`` is a value inside a record that cites its own sources (a tenure, a step)."""
+    return attrs.has(type(obj)) and hasattr(obj, "sources") and not isinstance(obj, Source | Record)
+
+
+def _item_key(item: object, position: int) -> str:
+    return item.id if isinstance(item, Record | Source) else str(position)
+
+
+def _pick(owner: object, attr: str, value: object, index: str) -> object:
+    """The item of a tuple field named by position or by id (a record's, or the record a nested item is about)."""
+    if not isinstance(value, tuple):
+        raise InvalidRecord(f"field path: {type(owner).__name__}.{attr} is not a list, got an index [{index}]")
+    if index.isdigit():
+        i = int(index)
+        if i < len(value):
+            return value[i]
+    else:
+        for item in value:
+            if isinstance(item, Record | Source) and item.id == index:
+                return item
+            if _nested(item) and any(
+                isinstance(getattr(item, f.name), Record) and getattr(item, f.name).id == index
+                for f in attrs.fields(type(item))
+            ):
+                return item
+    raise InvalidRecord(f"field path: {type(owner).__name__}.{attr} has no item [{index}]")
+
+
+def _union(groups: Iterable[tuple[Source, ...]]) -> tuple[Source, ...]:
+    out: dict[str, Source] = {}
+    for group in groups:
+        for s in group:
+            out.setdefault(s.id, s)
+    return tuple(out.values())
+
+
+def _item_sources(owner: object, attr: str, item: object, position: int) -> tuple[Source, ...]:
+    """The sources of one item of a list field, as a whole."""
+    cites = getattr(owner, "cites", None) or {}
+    found = cites.get(f"{attr}[{_item_key(item, position)}]")
+    if found:
+        return found  # type: ignore[no-any-return]
+    if _nested(item):
+        return item.sources  # type: ignore[attr-defined,no-any-return]
+    if isinstance(item, Record):
+        hook = getattr(owner, "_sources_of_item", None)
+        if hook is not None:
+            return hook(attr, item)  # type: ignore[no-any-return]
+    return ()
+
+
+def _field_sources(owner: object, attr: str, value: object) -> tuple[Source, ...]:
+    """The sources of a whole field that has no citation of its own under its name."""
+    if attr in getattr(owner, "claimable", ()):
+        for c in getattr(owner, "statements", ()):
+            if c.field == attr and c.rank is Rank.PREFERRED and c.current:
+                return c.sources  # type: ignore[no-any-return]
+    if _nested(value):
+        return value.sources  # type: ignore[attr-defined,no-any-return]
+    if isinstance(value, tuple):
+        return _union(_item_sources(owner, attr, item, i) for i, item in enumerate(value))
+    if isinstance(value, Period):
+        cites = getattr(owner, "cites", None) or {}
+        return _union(cites.get(f"{attr}.{side}", ()) for side in ("start", "end"))
+    return ()
+
+
+def _resolve(owner: object, segments: tuple[tuple[str, str | None], ...]) -> tuple[Source, ...]:
+    (name, index), rest = segments[0], segments[1:]
+    attr = _attr_of(type(owner), name)
+    value = getattr(owner, attr)
+    cites = getattr(owner, "cites", None) or {}
+    here = attr if index is None else f"{attr}[{index}]"
+    found: tuple[Source, ...] = cites.get(here + "".join(f".{n}" + (f"[{i}]" if i else "") for n, i in rest), ())
+    if found:
+        return found
+    if index is not None:
+        item = _pick(owner, attr, value, index)
+        if rest:
+            if _nested(item):
+                found = _resolve(item, rest)
+        else:
+            position = value.index(item) if isinstance(value, tuple) else 0
+            found = _item_sources(owner, attr, item, position)
+            if not found and isinstance(item, Record):
+                found = cites.get(f"{attr}[{item.id}]", ())
+    elif rest:
+        if _nested(value):
+            found = _resolve(value, rest)
+    else:
+        found = _field_sources(owner, attr, value)
+    if not found and index is not None and rest:
+        found = cites.get(here, ())
+    if not found and (index is not None or rest):
+        found = cites.get(attr, ())
+    if not found and getattr(type(owner), "cited_as_a_whole", False):
+        found = owner.sources  # type: ignore[attr-defined]
+    return found
+
+
+def _is_default(field: attrs.Attribute[Any], value: object) -> bool:
+    if value is None or value == () or value == "":
+        return True
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            return False
+        default = default.factory()
+    return default is not attrs.NOTHING and type(value) is type(default) and bool(value == default)
+
+
+def _citations(obj: object, prefix: str, top: bool) -> Iterator[str]:
+    """The path of every stated value inside ``obj`` (see :meth:`Record.citations`)."""
+    own_bounds = top or hasattr(obj, "cites")
+    for f in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        if not f.init or f.name in _BOOKKEEPING:
+            continue
+        value = getattr(obj, f.name)
+        if _is_default(f, value):
+            continue
+        path = prefix + f.name
+        if isinstance(value, Period):
+            if own_bounds:
+                if value.start is not None:
+                    yield f"{path}.start"
+                if value.end is not None or value.open_end:
+                    yield f"{path}.end"
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                p = f"{path}[{_item_key(item, i)}]"
+                if _nested(item):
+                    yield p
+                    yield from _citations(item, p + ".", top=False)
+                elif top or isinstance(item, PartialDate):
+                    yield p
+        elif top:
+            yield path
+    for i, c in enumerate(getattr(obj, "statements", ())):
+        if c.current:
+            yield f"{prefix}statements[{i}]"
+
+
+def _claim_facts(obj: Any, indent: str) -> list[tuple[str, object, tuple[Source, ...]]]:
+    """Lines for the current claims of a value inside a record (a tenure's period, a step's date)."""
+    return [(f"{indent}claim {c.field}", f"{c.value} ({c.rank})", c.sources) for c in obj.statements if c.current]
+
+
+def claim_holders(obj: object, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """``(path prefix, object)`` for ``obj`` and every value inside it that can hold claims."""
+    if hasattr(obj, "statements") and getattr(type(obj), "claimable", None):
+        yield prefix, obj
+    for f in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if f.name in _BOOKKEEPING or not isinstance(value, tuple):
+            continue
+        for i, item in enumerate(value):
+            if _nested(item):
+                yield from claim_holders(item, f"{prefix}{f.name}[{i}].")
+
+
+class _Cited:
+    """Per-fact citation, for records and for the values inside them that cite sources."""
+
+    __slots__ = ()
+
+    def sources_for(self, field: str) -> tuple[Source, ...]:
+        """The sources that state one value: a field, or a path into the record.
+
+        ``field`` names a field (``"founded"``), an item of a list by
+        position or by id (``"tenures[0]"``, ``"parties[australia]"``,
+        ``"participants[sean-duffy]"``), or a value inside one
+        (``"tenures[0].period.start"``, ``"participations[1].period.end"``).
+        Data-file names work too (``"participants[0]"`` for a program's
+        participations, ``"history[2]"``, ``"claims[0]"``).
+
+        A value's sources are, in order: those listed for its path under
+        :attr:`cites`; for an item that cites its own sources (a tenure, a
+        participation, a lifecycle step, a milestone, a crew member, a
+        claim), its ``sources``; for a claimed field, its preferred claim's;
+        and lastly those listed for the field or item that holds it (a
+        ``"period"`` citation covers both its ends).  ``()`` if none.
+
+        >>> import isscoop
+        >>> nasa = isscoop.agencies.get("NASA")
+        >>> set(nasa.sources_for("founded")) < set(nasa.sources)
+        True
+        """
+        return _resolve(self, _parse_path(check_text(field, "field", cap=_MAX_PATH_CHARS)))
+
+    def citations(self) -> Iterator[tuple[str, tuple[Source, ...]]]:
+        """``(path, sources)`` for every stated value: each field with a value, each
+        item of a list, each end of a period, each current claim.
+
+        Bookkeeping (ids, notes, versions) is left out, and so are the
+        details of a nested value that cites its sources as a whole (a
+        step's status and date), unless it has its own :attr:`cites`.  A
+        value whose sources are ``()`` has no source of its own.
+        """
+        for path in _citations(self, "", top=isinstance(self, Record)):
+            yield path, self.sources_for(path)
+
+    def uncited(self) -> tuple[str, ...]:
+        """Paths of the stated values that no source of their own supports."""
+        return tuple(path for path, sources in self.citations() if not sources)
 
 
 @attrs.frozen(kw_only=True)
@@ -613,8 +935,72 @@ class Claim:
             raise v.fail(self, a.name, "an Official, an Agency or None", value)
 
 
+def _required_version(inst: object, a: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        raise v.fail(inst, a.name, "the dataset version that replaced this value, such as '2026.12.0'", value)
+    v.opt_version(inst, a, value)
+
+
 @attrs.frozen(kw_only=True, repr=False)
-class DatedName:
+class Revision:
+    """A field's value as earlier releases had it, before a correction replaced it.
+
+    The value held from ``added_in`` (or the first release) until the
+    release ``superseded_in``; the record's plain attribute holds today's
+    value.  :meth:`Record.as_known_on` puts revised values back.  Only values
+    are revised this way: sources, citations and notes are always today's.
+    """
+
+    field: str = attrs.field(validator=v.text)
+    value: Any = attrs.field(default=None)
+    superseded_in: str | None = attrs.field(default=None, validator=_required_version, metadata=_meta(form="version"))
+    added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def known_in(self, version: str) -> bool:
+        """Whether this was the field's value in dataset ``version``."""
+        _check_version(version)
+        return _known_in(self.added_in, self.superseded_in, version)
+
+    def __repr__(self) -> str:
+        return f"Revision(field={self.field!r}, superseded_in={self.superseded_in!r})"
+
+
+def _check_claims(obj: Any) -> None:
+    """Each claim is about a claimable field; one current preferred claim per field, equal to the field."""
+    preferred: dict[str, Claim] = {}
+    claimable = type(obj).claimable
+    for i, c in enumerate(obj.statements):
+        if c.field not in claimable:
+            allowed = ", ".join(sorted(claimable)) or "none"
+            raise v.fail(obj, f"statements[{i}].field", f"one of: {allowed}", c.field)
+        if c.rank is Rank.PREFERRED and c.current:
+            if c.field in preferred:
+                raise v.fail(obj, f"statements[{i}].rank", f"one preferred claim for {c.field!r}", "a second")
+            preferred[c.field] = c
+            if getattr(obj, c.field) != c.value:
+                raise v.fail(obj, c.field, f"the preferred claim's value {c.value!s}", getattr(obj, c.field))
+
+
+def _claims_of(obj: Any, field: str | None, stated_before: DateLike | None, superseded: bool) -> tuple[Claim, ...]:
+    """The claims ``claims()`` returns, for a record or a value inside one (its arguments checked here)."""
+    check_opt_text(field, "field")
+    if stated_before is not None:
+        _check_day(stated_before, "stated_before")
+    check_flag(superseded, "superseded")
+    claimable = type(obj).claimable
+    if field is not None and field not in claimable:
+        allowed = ", ".join(sorted(claimable)) or "none"
+        raise InvalidRecord(f"{type(obj).__name__} has no claims for {cut(field)}; fields with claims: {allowed}")
+    found = [c for c in obj.statements if (field is None or c.field == field) and (superseded or c.current)]
+    if stated_before is not None:
+        found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
+    order = {Rank.PREFERRED: 0, Rank.NORMAL: 1, Rank.DEPRECATED: 2}
+    return tuple(sorted(found, key=lambda c: (order[c.rank], c.stated_on.sort_key() if c.stated_on else (0, 0, 0))))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DatedName(_Cited):
     """A name or title in use over a period, e.g. an agency's former name."""
 
     name: str = attrs.field(validator=v.text)
@@ -653,8 +1039,13 @@ def _name_on(names: tuple[DatedName, ...], day: SpanLike, assume: Assume) -> str
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Record:
+class Record(_Cited):
     """What every record has: an id, its sources, its claims and a note.
+
+    :attr:`sources` lists every source the record cites; :attr:`cites` says
+    which of them state which value, and :meth:`sources_for` answers for
+    one value.  :attr:`revisions` keeps values that a later release
+    corrected.
 
     ``horizon`` is the last day the facts of the file the record was read
     from were checked (see :attr:`Dataset.horizon <isscoop.Dataset.horizon>`):
@@ -667,6 +1058,8 @@ class Record:
 
     #: The fields that may carry competing claims.
     claimable: ClassVar[frozenset[str]] = frozenset()
+    #: Whether every value of the record cites all its sources (a declaration, not a report).
+    cited_as_a_whole: ClassVar[bool] = False
     #: The name of the record type, for messages.
     kind_name: ClassVar[str] = "record"
     #: The name of the record type's collection (``isscoop.agencies``, ``"agencies"`` in data files).
@@ -674,8 +1067,12 @@ class Record:
 
     id: str = attrs.field(validator=v.ident, metadata=_meta(form="id"))
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    cites: Mapping[str, tuple[Source, ...]] = attrs.field(factory=Cites, converter=_to_cites, validator=_check_cites)
     statements: tuple[Claim, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim"), metadata=_meta(key="claims")
+    )
+    revisions: tuple[Revision, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Revision, "Revision")
     )
     note: str | None = attrs.field(default=None, validator=v.opt_text)
     added_in: str | None = attrs.field(default=None, validator=v.opt_version, metadata=_meta(form="version"))
@@ -692,17 +1089,12 @@ class Record:
     def __attrs_post_init__(self) -> None:
         if self.horizon is not None:
             self._carry_horizon()
-        preferred: dict[str, Claim] = {}
-        for i, c in enumerate(self.statements):
-            if c.field not in self.claimable:
-                allowed = ", ".join(sorted(self.claimable)) or "none"
-                raise v.fail(self, f"statements[{i}].field", f"one of: {allowed}", c.field)
-            if c.rank is Rank.PREFERRED and c.current:
-                if c.field in preferred:
-                    raise v.fail(self, f"statements[{i}].rank", f"one preferred claim for {c.field!r}", "a second")
-                preferred[c.field] = c
-                if getattr(self, c.field) != c.value:
-                    raise v.fail(self, c.field, f"the preferred claim's value {c.value!s}", getattr(self, c.field))
+        _check_claims(self)
+        names = _names_of(type(self))  # type: ignore[arg-type]
+        for i, r in enumerate(self.revisions):
+            if names.get(r.field) != r.field or r.field in _BOOKKEEPING:
+                expected = "a field of the record (not id, sources or a note)"
+                raise v.fail(self, f"revisions[{i}].field", expected, r.field)
 
     def _carry_horizon(self) -> None:
         """Give the record's open-ended periods its :attr:`horizon` (on a record being built)."""
@@ -724,8 +1116,9 @@ class Record:
 
     def as_known_on(self, version: str) -> Self:
         """This record as dataset ``version`` had it: the claims it had then
-        (those superseded later count as current), and each claimed field set
-        to the claim preferred then."""
+        (those superseded later count as current), each claimed field set
+        to the claim preferred then, and each revised field set back to the
+        value it had then (see :class:`Revision`)."""
         _check_version(version)
         key = version_key(version)
         kept = []
@@ -743,7 +1136,18 @@ class Record:
                 changes[field] = preferred[0].value
             elif any(c.field == field and c.rank is Rank.PREFERRED for c in self.statements if c.current):
                 changes[field] = None
+        if self.revisions:
+            for r in sorted(self.revisions, key=lambda r: version_key(r.superseded_in or "0.0.0"), reverse=True):
+                if r.known_in(version):
+                    changes[r.field] = r.value
+            changes["revisions"] = tuple(
+                r for r in self.revisions if r.superseded_in is not None and version_key(r.superseded_in) <= key
+            )
         return attrs.evolve(self, **changes)
+
+    def _sources_of_item(self, field: str, item: Record) -> tuple[Source, ...]:
+        """The sources for one record in a list field (a party, a participant), when the record says."""
+        return ()
 
     @property
     def label(self) -> str:
@@ -760,18 +1164,7 @@ class Record:
         (what was believed then).  Claims that a later dataset version
         superseded are left out unless ``superseded=True``.
         """
-        check_opt_text(field, "field")
-        if stated_before is not None:
-            _check_day(stated_before, "stated_before")
-        check_flag(superseded, "superseded")
-        if field is not None and field not in self.claimable:
-            allowed = ", ".join(sorted(self.claimable)) or "none"
-            raise InvalidRecord(f"{type(self).__name__} has no claims for {cut(field)}; fields with claims: {allowed}")
-        found = [c for c in self.statements if (field is None or c.field == field) and (superseded or c.current)]
-        if stated_before is not None:
-            found = [c for c in found if c.stated_on is not None and c.stated_on.precedes(stated_before).yes]
-        order = {Rank.PREFERRED: 0, Rank.NORMAL: 1, Rank.DEPRECATED: 2}
-        return tuple(sorted(found, key=lambda c: (order[c.rank], c.stated_on.sort_key() if c.stated_on else (0, 0, 0))))
+        return _claims_of(self, field, stated_before, superseded)
 
     # -- time ---------------------------------------------------------------
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
@@ -883,9 +1276,13 @@ class Agency(Record):
     """A space agency, a state corporation, a state, a ministry or a company.
 
     ``country`` is an ISO 3166-1 alpha-2 code, or ``None`` for an
-    intergovernmental body such as ESA.
+    intergovernmental body such as ESA.  ``founded`` may carry claims when
+    sources date the founding differently (an act signed, an agency
+    opened); ``ended`` is set for a body that no longer exists (merged into
+    a successor, which lists it among its ``predecessors``).
     """
 
+    claimable: ClassVar[frozenset[str]] = frozenset({"founded"})
     kind_name: ClassVar[str] = "agency"
     collection: ClassVar[str] = "agencies"
 
@@ -895,6 +1292,7 @@ class Agency(Record):
     country: str | None = attrs.field(default=None, validator=v.country, metadata=_meta(form="country"))
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     founded: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    ended: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     names: tuple[DatedName, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(DatedName, "DatedName")
     )
@@ -929,9 +1327,16 @@ class Agency(Record):
         if names is not self.names:
             object.__setattr__(self, "names", names)
 
+    @property
+    def period(self) -> Period:
+        """From its founding to its end (open while it exists, up to its ``horizon``)."""
+        if self.ended is not None:
+            return Period(start=self.founded, end=self.ended)
+        return Period(start=self.founded, open_end=True, ongoing_as_of=self.horizon)
+
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
-        bounds = Period(start=self.founded, open_end=True, ongoing_as_of=self.horizon).bounds()
-        return ((bounds, Described(text=str(self), start=self.founded, ongoing_as_of=self.horizon)),)
+        p = self.period
+        return ((p.bounds(), Described(text=str(self), start=p.start, end=p.end, ongoing_as_of=self.horizon)),)
 
     def _related(self) -> Iterator[Record]:
         yield self
@@ -944,7 +1349,7 @@ class Agency(Record):
         return self.acronym or self.name
 
     def span(self) -> tuple[PartialDate | None, PartialDate | None, bool]:
-        return self.founded, None, True
+        return self.founded, self.ended, self.ended is None
 
     def columns(self) -> Row:
         return attrs.evolve(super().columns(), country=self.country or "")
@@ -958,30 +1363,73 @@ class Agency(Record):
                 headline=f"{self.label} founded",
                 text=self.name,
                 group="Agencies",
-                sources=self.sources,
+                sources=self.sources_for("founded"),
                 uid=self.id,
             )
 
     def facts(self) -> list[Fact]:
+        cite = self.sources_for
         out: list[Fact] = [
-            ("name", self.name, ()),
-            ("acronym", self.acronym, ()),
-            ("kind", self.kind.label, ()),
-            ("country", self.country, ()),
-            ("founded", self.founded, ()),
+            ("name", self.name, cite("name")),
+            ("acronym", self.acronym, cite("acronym") if self.acronym else ()),
+            ("kind", self.kind.label, cite("kind")),
+            ("country", self.country, cite("country") if self.country else ()),
+            ("founded", self.founded, cite("founded") if self.founded else ()),
+            ("ended", self.ended, cite("ended") if self.ended else ()),
         ]
         out += [("named", n, n.sources) for n in self.names]
+        out += [("predecessor", p.label, cite(f"predecessors[{p.id}]")) for p in self.predecessors]
         return out
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Tenure:
+class Milestone(_Cited):
+    """A dated step: a launch, a scrub, a docking, a landing; a nomination or a confirmation.
+
+    When sources disagree on the day, :meth:`claims` holds each version
+    (``date`` is the preferred one).
+    """
+
+    claimable: ClassVar[frozenset[str]] = frozenset({"date"})
+
+    date: PartialDate = attrs.field(
+        converter=v.to_opt_date, validator=v.of_type(PartialDate, "a PartialDate or EDTF date string")
+    )
+    what: str = attrs.field(validator=v.text)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    statements: tuple[Claim, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim"), metadata=_meta(key="claims")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_claims(self)
+
+    def claims(self, field: str | None = None, *, superseded: bool = False) -> tuple[Claim, ...]:
+        """Every claim about the step's ``date``, preferred first (see :meth:`Record.claims`)."""
+        return _claims_of(self, field, None, superseded)
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.what}"
+
+    def __repr__(self) -> str:
+        return f"Milestone(date={str(self.date)!r}, what={self.what!r})"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Tenure(_Cited):
     """A post held by an :class:`Official`: title, agency, period, and whether acting.
 
     ``head`` marks the post that leads the agency (one holder at a time,
     acting holders aside).  ``attested`` lists dates on which the post is
     known to have been held, for tenures whose start or end is unknown.
+    ``milestones`` are the steps to and in the post (nominated, confirmed,
+    sworn in, reappointed).  ``sources`` state the tenure as a whole;
+    ``cites`` gives the sources of each end (``"period.start"``,
+    ``"period.end"``).  Disagreeing periods are :meth:`claims`.
     """
+
+    claimable: ClassVar[frozenset[str]] = frozenset({"period"})
 
     post: str = attrs.field(validator=v.text)
     agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
@@ -994,8 +1442,22 @@ class Tenure:
     titles: tuple[DatedName, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(DatedName, "DatedName")
     )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Milestone, "Milestone")
+    )
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    cites: Mapping[str, tuple[Source, ...]] = attrs.field(factory=Cites, converter=_to_cites, validator=_check_cites)
+    statements: tuple[Claim, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim"), metadata=_meta(key="claims")
+    )
     note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_claims(self)
+
+    def claims(self, field: str | None = None, *, superseded: bool = False) -> tuple[Claim, ...]:
+        """Every claim about the tenure's ``period``, preferred first (see :meth:`Record.claims`)."""
+        return _claims_of(self, field, None, superseded)
 
     def post_on(self, day: SpanLike, *, assume: Assume = "certain") -> str | None:
         """The post's title at some time within ``day``: from :attr:`titles` when the
@@ -1026,6 +1488,11 @@ class Tenure:
     @property
     def end(self) -> PartialDate | None:
         return self.period.end
+
+    @property
+    def end_known(self) -> bool:
+        """True when the end is a date or is known to be open (still in post when last checked)."""
+        return self.period.end_known
 
     @property
     def first_attested(self) -> PartialDate | None:
@@ -1129,7 +1596,7 @@ class Official(Record):
                 headline=f"{self.name}: {acting}{t.post}, {t.agency.label}",
                 text=f"{self.name}: {acting}{t.post}, {t.agency.name}.",
                 group="Officials",
-                sources=t.sources or self.sources,
+                sources=_union((t.sources_for("period.start"), t.sources_for("period.end") if t.end_known else ())),
                 uid=f"{self.id}-{i}",
                 period=t.period,
                 ongoing="still in office",
@@ -1141,13 +1608,12 @@ class Official(Record):
             if not (t.head and t.agency.id in agencies):
                 continue
             acting = "acting " if t.acting else ""
-            src = t.sources or self.sources
             if t.start is not None:
                 text = f"{self.name} becomes {acting}head of {t.agency.label} ({t.post})"
-                yield Entry(date=t.start, kind="tenure", text=text, sources=src)
+                yield Entry(date=t.start, kind="tenure", text=text, sources=t.sources_for("period.start"))
             if t.end is not None:
                 text = f"{self.name} leaves the post of {t.post}, {t.agency.label}"
-                yield Entry(date=t.end, kind="tenure-end", text=text, sources=src)
+                yield Entry(date=t.end, kind="tenure-end", text=text, sources=t.sources_for("period.end"))
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         _check_ids(lanes, "lanes")
@@ -1165,12 +1631,29 @@ class Official(Record):
             )
 
     def facts(self) -> list[Fact]:
-        return [("post", t, t.sources) for t in self.tenures]
+        out: list[Fact] = [("name", self.name, self.sources_for("name"))]
+        for t in self.tenures:
+            acting = "acting " if t.acting and "acting" not in t.post.lower() else ""
+            out.append(("post", f"{acting}{t.post}, {t.agency.label}", t.sources))
+            if t.start is not None:
+                out.append(("  from", t.start, t.sources_for("period.start")))
+            if t.end is not None or t.period.open_end:
+                out.append(("  to", t.end or "still in post when last checked", t.sources_for("period.end")))
+            out += [("  attested", d, t.sources_for(f"attested[{i}]")) for i, d in enumerate(t.attested)]
+            out += _claim_facts(t, "  ")
+            for m in t.milestones:
+                out.append(("  step", f"{m.date} {m.what}", m.sources))
+                out += _claim_facts(m, "    ")
+        return out
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Participation:
-    """An agency's part in a :class:`Program`, over a period (``None``: the program's own)."""
+class Participation(_Cited):
+    """An agency's part in a :class:`Program`, over a period (``None``: the program's own).
+
+    ``sources`` state the part as a whole; ``cites`` gives the sources of
+    each end of the period (``"period.start"``, ``"period.end"``).
+    """
 
     def __repr__(self) -> str:
         return f"Participation(agency={self.agency.id!r}, role={self.role!r}, period={_opt(self.period)})"
@@ -1181,12 +1664,17 @@ class Participation:
         default=None, converter=v.to_opt_period, validator=v.opt_of_type(Period, "a Period or None")
     )
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    cites: Mapping[str, tuple[Source, ...]] = attrs.field(factory=Cites, converter=_to_cites, validator=_check_cites)
     note: str | None = attrs.field(default=None, validator=v.opt_text)
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class CrewMember:
-    """A person who flew on a crew mission, for an agency, in a role."""
+class CrewMember(_Cited):
+    """A person who flew on a crew mission, for an agency, in a role.
+
+    ``leg`` is ``"launch"`` or ``"return"`` for someone who flew only one
+    way on this spacecraft (``None``: both ways, or not known to differ).
+    """
 
     def __repr__(self) -> str:
         return f"CrewMember(person={self.person.id!r}, agency={self.agency.id!r}, role={self.role!r})"
@@ -1194,36 +1682,29 @@ class CrewMember:
     person: Official = attrs.field(validator=v.of_type(Official, "an Official"))
     agency: Agency = attrs.field(validator=v.of_type(Agency, "an Agency"))
     role: str = attrs.field(validator=v.text)
-    note: str | None = attrs.field(default=None, validator=v.opt_text)
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Milestone:
-    """A dated step of a program: a launch, a scrub, a docking, a landing."""
-
-    date: PartialDate = attrs.field(
-        converter=v.to_opt_date, validator=v.of_type(PartialDate, "a PartialDate or EDTF date string")
-    )
-    what: str = attrs.field(validator=v.text)
-    note: str | None = attrs.field(default=None, validator=v.opt_text)
+    leg: str | None = attrs.field(default=None, validator=v.opt_text)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
 
-    def __str__(self) -> str:
-        return f"{self.date} {self.what}"
-
-    def __repr__(self) -> str:
-        return f"Milestone(date={str(self.date)!r}, what={self.what!r})"
+    @leg.validator
+    def _check_leg(self, a: attrs.Attribute[Any], value: object) -> None:
+        if value not in (None, "launch", "return"):
+            raise v.fail(self, a.name, "'launch', 'return' or None", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Program(Record):
     """A shared undertaking: a station, a lunar project, a crew mission, a spacecraft.
 
-    A crew mission's :attr:`period` starts at launch.  :attr:`parent` places a
-    mission under its program (Crew-11 under the ISS).
+    A crew mission's :attr:`period` runs from launch to landing (an open end:
+    still flying when last checked).  :attr:`parent` places a mission under
+    its program (Crew-11 under the ISS).  ``planned_duration`` is how long
+    it was meant to last, in words ("about eight months"), with a claim for
+    each version when sources differ.  A program with no dates at all is
+    never "going on" for a date question.
     """
 
-    claimable: ClassVar[frozenset[str]] = frozenset({"planned_end", "period"})
+    claimable: ClassVar[frozenset[str]] = frozenset({"planned_end", "period", "planned_duration"})
     kind_name: ClassVar[str] = "program"
     collection: ClassVar[str] = "programs"
 
@@ -1234,6 +1715,7 @@ class Program(Record):
     parent: Program | None = attrs.field(default=None)
     period: Period = attrs.field(factory=Period, converter=v.to_opt_period, validator=v.of_type(Period, "a Period"))
     planned_end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
+    planned_duration: str | None = attrs.field(default=None, validator=v.opt_text)
     participations: tuple[Participation, ...] = attrs.field(
         factory=tuple,
         converter=v.to_tuple,
@@ -1288,7 +1770,15 @@ class Program(Record):
                 seen.setdefault(p.agency.id, p.agency)
         return tuple(seen.values())
 
+    @property
+    def dated(self) -> bool:
+        """Whether anything is known of the program's period (a start, an end, or an open side)."""
+        p = self.period
+        return p.start is not None or p.end is not None or p.open_start or p.open_end
+
     def _spans(self) -> tuple[tuple[tuple[int, int, int, int], object], ...]:
+        if not self.dated:
+            return ()
         return ((self.period.bounds(), self.period),)
 
     def _related(self) -> Iterator[Record]:
@@ -1331,7 +1821,7 @@ class Program(Record):
                 headline=f"{self.name}: {m.what}",
                 text=m.note or f"{self.name}: {m.what}.",
                 group="Programs",
-                sources=m.sources or self.sources,
+                sources=m.sources,
                 uid=f"{self.id}-{i}",
                 order=step_order(m.what),
             )
@@ -1339,8 +1829,8 @@ class Program(Record):
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
         _check_ids(agencies, "agencies")
         for m in self.milestones:
-            text, sources = f"{self.name}: {m.what}", m.sources or self.sources
-            yield Entry(date=m.date, kind="program", text=text, sources=sources, order=step_order(m.what))
+            text = f"{self.name}: {m.what}"
+            yield Entry(date=m.date, kind="program", text=text, sources=m.sources, order=step_order(m.what))
         for c in self.claims("planned_end"):
             if c.stated_on is not None and c.rank is not Rank.DEPRECATED:
                 who = c.stated_by.label if c.stated_by else "Speaker not recorded"
@@ -1348,16 +1838,51 @@ class Program(Record):
                 yield Entry(date=c.stated_on, kind="claim", text=text, sources=c.sources)
 
     def facts(self) -> list[Fact]:
+        cite = self.sources_for
+        p = self.period
         out: list[Fact] = [
-            ("kind", self.kind.label, ()),
-            ("lead", self.lead.label if self.lead else None, ()),
-            ("period", self.period, ()),
-            ("planned end", self.planned_end, ()),
-            ("agencies", ", ".join(p.agency.label for p in self.participations), ()),
+            ("kind", self.kind.label, cite("kind")),
+            ("lead", self.lead.label if self.lead else None, cite("lead") if self.lead else ()),
+            ("part of", self.parent.label if self.parent else None, cite("parent") if self.parent else ()),
+            ("from", p.start, cite("period.start") if p.start else ()),
+            ("to", p.end or ("still going when last checked" if p.open_end else None), cite("period.end")),
+            ("planned end", self.planned_end, cite("planned_end") if self.planned_end else ()),
+            ("planned", self.planned_duration, cite("planned_duration") if self.planned_duration else ()),
         ]
-        out += [("crew", f"{c.person.name} ({c.agency.label}, {c.role})", ()) for c in self.crew]
-        out += [("milestone", m, m.sources) for m in self.milestones]
+        for x in self.participations:
+            when = f" ({x.period})" if x.period else ""
+            out.append(
+                (
+                    "agency",
+                    f"{x.agency.label}: {x.role}{when}",
+                    _union(
+                        (
+                            x.sources,
+                            *(x.sources_for(f"period.{side}") for side in ("start", "end") if x.period is not None),
+                        )
+                    ),
+                )
+            )
+        for c in self.crew:
+            leg = f", {c.leg} only" if c.leg else ""
+            out.append(("crew", f"{c.person.name} ({c.agency.label}, {c.role}{leg})", c.sources))
+        for m in self.milestones:
+            out.append(("milestone", m, m.sources))
+            out += _claim_facts(m, "  ")
         return out
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Role(_Cited):
+    """The part one person had in a :class:`Meeting`: host, visitor, delegation member."""
+
+    person: Official = attrs.field(validator=v.of_type(Official, "an Official"))
+    role: str = attrs.field(validator=v.text)
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    note: str | None = attrs.field(default=None, validator=v.opt_text)
+
+    def __repr__(self) -> str:
+        return f"Role(person={self.person.id!r}, role={self.role!r})"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -1365,7 +1890,12 @@ class Meeting(Record):
     """A meeting, visit or signing between officials of agencies.
 
     ``date`` is the day (or first day) it happened or was planned for; a
-    multi-day visit also has an ``end``.
+    multi-day visit also has an ``end``.  A visit (kind ``visit``) is the
+    trip; the meetings held during it are records of their own that point
+    to it with ``part_of``.  ``participants`` lists only the people who were
+    there (or, for a planned or cancelled one, who were to be), and
+    ``roles`` says in what part each came (host, visitor, delegation
+    member), with the sources that place them there.
     """
 
     claimable: ClassVar[frozenset[str]] = frozenset({"location", "date", "since_last_heads_meeting"})
@@ -1393,11 +1923,32 @@ class Meeting(Record):
     topics: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.texts)
     since_last_heads_meeting: str | None = attrs.field(default=None, validator=v.opt_text)
+    part_of: Meeting | None = attrs.field(default=None)
+    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Role, "Role"))
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         if self.end is not None and self.end.bounds()[1] < self.date.bounds()[0]:
             raise v.fail(self, "end", f"a date on or after the start {self.date}", str(self.end))
+        people = {p.id for p in self.participants}
+        for i, r in enumerate(self.roles):
+            if r.person.id not in people:
+                raise v.fail(self, f"roles[{i}].person", "one of the meeting's participants", r.person.id)
+
+    @part_of.validator
+    def _check_part_of(self, a: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, Meeting):
+            raise v.fail(self, a.name, "a Meeting (the visit it was part of) or None", value)
+
+    def role_of(self, person: Official | str) -> str | None:
+        """The part ``person`` (an official or an id) had, if recorded."""
+        wanted = person.id if isinstance(person, Official) else check_text(person, "person", cap=MAX_ID_CHARS)
+        return next((r.role for r in self.roles if r.person.id == wanted), None)
+
+    def _sources_of_item(self, field: str, item: Record) -> tuple[Source, ...]:
+        if field == "participants":
+            return _union(r.sources for r in self.roles if r.person.id == item.id)
+        return ()
 
     @property
     def period(self) -> Period:
@@ -1412,6 +1963,8 @@ class Meeting(Record):
         yield from self.participants
         yield from self.agencies
         yield from self.programs
+        if self.part_of is not None:
+            yield self.part_of
 
     def _dates(self) -> tuple[PartialDate, ...]:
         return (self.date,)
@@ -1455,9 +2008,13 @@ class Meeting(Record):
             headline=self.title + status,
             text=f"{self.kind.label.capitalize()}: {who or ', '.join(a.label for a in self.agencies)}{where}.",
             group="Meetings",
-            sources=self.sources,
+            sources=self._when_sources(),
             uid=self.id,
         )
+
+    def _when_sources(self) -> tuple[Source, ...]:
+        """The sources that date it (and, for a multi-day one, its end)."""
+        return _union((self.sources_for("date"), self.sources_for("end") if self.end else ()))
 
     def entries(self, agencies: frozenset[str]) -> Iterator[Entry]:
         _check_ids(agencies, "agencies")
@@ -1466,7 +2023,8 @@ class Meeting(Record):
         others = [c for c in self.claims("location") if c.rank is not Rank.PREFERRED]
         if others:
             where += " (other reports: " + "; ".join(_claim_words(c) for c in others) + ")"
-        yield Entry(date=self.date, kind="meeting", text=f"{self.title}: {who}{where}{status}", sources=self.sources)
+        text = f"{self.title}: {who}{where}{status}"
+        yield Entry(date=self.date, kind="meeting", text=text, sources=self._when_sources())
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         _check_ids(lanes, "lanes")
@@ -1479,31 +2037,38 @@ class Meeting(Record):
                 label=f"{when} {shorten(self.title)}",
                 start=self.date,
                 until=self.end,
-                heads=self.kind is MeetingKind.HEADS_OF_AGENCY,
+                heads=self.kind is MeetingKind.HEADS_OF_AGENCY and self.in_person is not False,
                 status=self.status.value,
             )
 
     def facts(self) -> list[Fact]:
+        cite = self.sources_for
         out: list[Fact] = [
-            ("kind", self.kind.label, ()),
-            ("date", self.period if self.end else self.date, ()),
-            ("status", self.status.label, ()),
-            ("location", self.location, ()),
-            ("agencies", ", ".join(a.label for a in self.agencies), ()),
-            ("people", ", ".join(p.name for p in self.participants), ()),
+            ("kind", self.kind.label, cite("kind")),
+            ("date", self.period if self.end else self.date, self._when_sources()),
+            ("status", self.status.label, cite("status") if self.status is not MeetingStatus.HELD else ()),
+            ("part of", self.part_of.title if self.part_of else None, cite("part_of") if self.part_of else ()),
+            ("location", self.location, cite("location") if self.location else ()),
+            ("in person", None if self.in_person is None else ("yes" if self.in_person else "no"), cite("in_person")),
         ]
-        out += [("outcome", o, ()) for o in self.outcomes]
+        out += [("agency", a.label, cite(f"agencies[{a.id}]")) for a in self.agencies]
+        for p in self.participants:
+            role = self.role_of(p)
+            out.append(("person", f"{p.name} ({role})" if role else p.name, cite(f"participants[{p.id}]")))
+        out += [("topic", t, cite(f"topics[{i}]")) for i, t in enumerate(self.topics)]
+        out += [("outcome", o, cite(f"outcomes[{i}]")) for i, o in enumerate(self.outcomes)]
         return out
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class StatusEvent:
+class StatusEvent(_Cited):
     """A dated step in an agreement's life.
 
     ``date`` is when it happened; when only a report date is known, ``date``
     is ``None`` and ``known_by`` says the step had happened by then.
     ``party`` marks a step taken by one party only.  ``end`` is the new end
-    date set by an extension.
+    date set by an extension.  When sources disagree on the day,
+    :meth:`claims` holds each version (``date`` is the preferred one).
 
     In an agreement's :meth:`~Agreement.history`, a step of another agreement
     that extends, amends or supersedes it is marked as such: ``via`` is that
@@ -1511,12 +2076,17 @@ class StatusEvent:
     seat-swap-2022"``).  Neither is written in data files.
     """
 
+    claimable: ClassVar[frozenset[str]] = frozenset({"date"})
+
     status: AgreementStatus = attrs.field(validator=v.member(AgreementStatus))
     date: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     known_by: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     party: Agency | None = attrs.field(default=None, validator=v.opt_of_type(Agency, "an Agency or None"))
     end: PartialDate | None = attrs.field(default=None, converter=v.to_opt_date, validator=v.opt_date)
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=v.to_tuple, validator=_sources)
+    statements: tuple[Claim, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.tuple_of(Claim, "Claim"), metadata=_meta(key="claims")
+    )
     note: str | None = attrs.field(default=None, validator=v.opt_text)
     via: str | None = attrs.field(default=None, validator=v.opt_text, metadata={NOT_IN_FILES: True})
     link: str | None = attrs.field(default=None, validator=v.opt_text, metadata={NOT_IN_FILES: True})
@@ -1524,6 +2094,11 @@ class StatusEvent:
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.known_by is None:
             raise v.fail(self, "date", "a date, or a known_by date when the day is unknown", None)
+        _check_claims(self)
+
+    def claims(self, field: str | None = None, *, superseded: bool = False) -> tuple[Claim, ...]:
+        """Every claim about the step's ``date``, preferred first (see :meth:`Record.claims`)."""
+        return _claims_of(self, field, None, superseded)
 
     def bounds(self) -> tuple[int, int]:
         """First and last possible day of the step, as ordinals."""
@@ -1793,6 +2368,11 @@ class Agreement(Record):
         """Set the steps of later agreements, on an agreement its dataset has just built."""
         object.__setattr__(self, "_later", steps)
 
+    def _sources_of_item(self, field: str, item: Record) -> tuple[Source, ...]:
+        if field == "parties":
+            return _union(e.sources for e in self.events if e.party is not None and e.party.id == item.id)
+        return ()
+
     def _related(self) -> Iterator[Record]:
         yield self
         yield from self.parties
@@ -1865,7 +2445,7 @@ class Agreement(Record):
                 headline=f"{self.title}: {e.status.label}{who}{end}",
                 text=f"{self.kind.label.capitalize()} between {parties}.",
                 group="Agreements",
-                sources=e.sources or self.sources,
+                sources=e.sources,
                 uid=f"{self.id}-{i}",
                 order=_STATUS_ORDER[e.status],
             )
@@ -1877,8 +2457,7 @@ class Agreement(Record):
                 continue
             end = f", to {e.end.in_words()}" if e.end else ""
             text = f"{self.title}: {e.status.label}{end}"
-            sources = e.sources or self.sources
-            yield Entry(date=e.date, kind="agreement", text=text, sources=sources, order=_STATUS_ORDER[e.status])
+            yield Entry(date=e.date, kind="agreement", text=text, sources=e.sources, order=_STATUS_ORDER[e.status])
 
     def marks(self, lanes: frozenset[str]) -> Iterator[Mark]:
         _check_ids(lanes, "lanes")
@@ -1910,14 +2489,20 @@ class Agreement(Record):
         )
 
     def facts(self) -> list[Fact]:
+        cite = self.sources_for
         out: list[Fact] = [
-            ("kind", self.kind.label, ()),
-            ("signed", self.signed, ()),
-            ("end", self.end, ()),
-            ("parties", ", ".join(p.label for p in self.parties), ()),
-            ("in force", self.period_in_force, ()),
+            ("kind", self.kind.label, cite("kind")),
+            ("signed", self.signed, cite("signed") if self.signed else ()),
+            ("end", self.end, cite("end") if self.end else ()),
         ]
-        out += [("step", e, e.sources or (() if e.via else self.sources)) for e in self.history()]
+        general = [p for p in self.parties if not any(e.party == p for e in self.events)]
+        if general:
+            sources = _union(cite(f"parties[{p.id}]") for p in general)
+            out.append(("parties", ", ".join(p.label for p in general), sources))
+        out += [("signatory", o.name, cite(f"signatories[{o.id}]")) for o in self.signatories]
+        for e in self.history():
+            out.append(("step", e, e.sources))
+            out += _claim_facts(e, "  ")
         return out
 
 
@@ -1929,7 +2514,8 @@ class Coverage(Record):
     agency.  The scope is every record involving all of ``agencies`` and all
     of ``programs`` (one agency, a pair, a program; for heads, the one agency
     whose head post it is), and, for meetings, of one of ``meeting_kinds``
-    (none: every kind).  ``window`` is when: ``2018-10-10/2025-07-31``, or
+    (none: every kind), and with ``in_person_only`` only those held in
+    person (a question must then ask for ``in_person=True``).  ``window`` is when: ``2018-10-10/2025-07-31``, or
     ``2018-04-23/..``, up to the horizon of the data.  Its sources are the
     pages that support that the window was checked, and its ``note`` says
     what the declaration rests on.
@@ -1946,6 +2532,8 @@ class Coverage(Record):
 
     kind_name: ClassVar[str] = "coverage"
     collection: ClassVar[str] = "coverage"
+    #: A declaration rests on all its sources together: each of its values cites them all.
+    cited_as_a_whole: ClassVar[bool] = True
 
     title: str = attrs.field(validator=v.text)
     of: Covered = attrs.field(validator=v.member(Covered))
@@ -1959,9 +2547,12 @@ class Coverage(Record):
     meeting_kinds: tuple[MeetingKind, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.tuple_of(MeetingKind, "MeetingKind")
     )
+    in_person_only: bool = attrs.field(default=False, validator=v.flag)
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
+        if self.in_person_only and self.of is not Covered.MEETINGS:
+            raise v.fail(self, "in_person_only", "False unless it covers meetings", self.in_person_only)
         w = self.window
         if (w.start is None and not w.open_start) or (w.end is None and not w.open_end):
             raise v.fail(self, "window", "a window with a date or '..' at each end (an unknown end covers nothing)", w)
@@ -1992,10 +2583,11 @@ class Coverage(Record):
 
     def describe(self) -> str:
         """The declaration in words: ``every heads-of-agency meeting involving NASA and Roscosmos, 2018-10-10/..``."""
+        held = "in-person " if self.in_person_only else ""
         what = {
-            Covered.MEETINGS: " or ".join(k.adjective for k in self.meeting_kinds) + " meeting"
+            Covered.MEETINGS: held + " or ".join(k.adjective for k in self.meeting_kinds) + " meeting"
             if self.meeting_kinds
-            else "meeting",
+            else held + "meeting",
             Covered.AGREEMENTS: "agreement",
             Covered.HEADS: "head",
         }[self.of]

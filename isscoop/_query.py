@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeAlias, TypeVar, cast, overload
 
 import attrs
 
@@ -44,7 +44,9 @@ from ._model import (
     Assume,
     Coverage,
     Covered,
+    Meeting,
     MeetingKind,
+    MeetingStatus,
     Official,
     Program,
     Record,
@@ -56,7 +58,7 @@ from ._public import present_as_isscoop
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
-__all__ = ["AgreementQuery", "OfficialQuery", "Query"]
+__all__ = ["AgreementQuery", "MeetingQuery", "OfficialQuery", "Query"]
 
 T = TypeVar("T", bound="Record | Source")
 
@@ -858,7 +860,7 @@ class Query(Exportable, Generic[T]):
         Both readings are asked whatever ``assume=`` the query was made with.
 
         >>> import isscoop
-        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency", in_person=True)
         >>> talks.during("2018-10-11", "2025-07-30").exists().value
         Tri.NO
         >>> isscoop.meetings.between("NASA", "ESA").during("2018-10-11", "2025-07-30").exists().value
@@ -913,11 +915,15 @@ class Query(Exportable, Generic[T]):
                 out.append((held, window_answer(held.bounds, lo, hi, label, held.tenure, throughout=throughout)))
         return out
 
-    def _question(self) -> tuple[Covered | None, frozenset[str], frozenset[MeetingKind] | None, int, int, str]:
-        """What the selection asks, for coverage: the kind of record, the scope, the meeting kinds, the days."""
+    def _question(
+        self,
+    ) -> tuple[Covered | None, frozenset[str], frozenset[MeetingKind] | None, bool, int, int, str]:
+        """What the selection asks, for coverage: the kind of record, the scope, the meeting kinds, whether
+        only meetings held in person, the days, and the records asked about in words."""
         covered = _COVERED.get(self._kind)
         scope: set[str] = set()
         kinds: frozenset[MeetingKind] | None = None
+        in_person = False
         lo, hi = NEG_INF, POS_INF
         for name, args, kwargs in self._steps:
             window: tuple[int, int] | None = None
@@ -928,6 +934,8 @@ class Query(Exportable, Generic[T]):
             elif name == "filter" and "kind" in kwargs and self._kind == "meeting":
                 wanted = _meeting_kinds(kwargs["kind"])
                 kinds = wanted if kinds is None else kinds & wanted
+            if name == "filter" and kwargs.get("in_person") is True and self._kind == "meeting":
+                in_person = True
             elif name == "heads":
                 covered = Covered.HEADS
                 scope.add(self._resolve(kwargs["of"], "of"))
@@ -940,21 +948,24 @@ class Query(Exportable, Generic[T]):
                 window = (day_window(args[0])[1] + 1, POS_INF)
             if window is not None:
                 lo, hi = max(lo, window[0]), min(hi, window[1])
-        return covered, frozenset(scope), kinds, lo, hi, self._what(covered, scope, kinds)
+        return covered, frozenset(scope), kinds, in_person, lo, hi, self._what(covered, scope, kinds, in_person)
 
-    def _what(self, covered: Covered | None, scope: set[str], kinds: frozenset[MeetingKind] | None) -> str:
+    def _what(
+        self, covered: Covered | None, scope: set[str], kinds: frozenset[MeetingKind] | None, in_person: bool
+    ) -> str:
         """The records asked about, in words."""
         ds = self._dataset
         names = " and ".join(sorted(ds.resolve(i).label if ds is not None else i for i in scope))
         if covered is Covered.HEADS:
             return f"the heads of {names}"
         kind = " or ".join(sorted(k.adjective for k in kinds)) + " " if kinds else ""
-        return f"{kind}{_plural(self._kind)}" + (f" involving {names}" if names else "")
+        held = "in-person " if in_person else ""
+        return f"{held}{kind}{_plural(self._kind)}" + (f" involving {names}" if names else "")
 
     def _declared(self) -> tuple[list[tuple[int, int, Coverage]], str | None]:
         """The days declared complete for this selection's question (sorted windows of the coverage that
         apply), or no windows and the reason none can apply."""
-        covered, scope, kinds, _, _, what = self._question()
+        covered, scope, kinds, in_person, _, _, what = self._question()
         ds = self._dataset
         if covered is None:
             return [], (
@@ -967,6 +978,8 @@ class Query(Exportable, Generic[T]):
             if c.of is not covered or not c.scope() <= scope:
                 continue
             if c.meeting_kinds and not (kinds and kinds <= set(c.meeting_kinds)):
+                continue
+            if c.in_person_only and not in_person:
                 continue
             c_lo, c_hi = c.certain_days(ds.horizon)
             if c_lo <= c_hi:
@@ -1003,13 +1016,13 @@ class Query(Exportable, Generic[T]):
         elif gaps[0][0] <= NEG_INF:
             why = "no coverage reaches back without end"
         else:
-            _, _, what = self._question()[3:]
+            what = self._question()[6]
             why = f"no coverage declares {what} recorded on {_ordinal_text(gaps[0][0])}"
         return gaps, used, why
 
     def _covered(self) -> Answer:
         """NO if coverage declares the whole question recorded, else UNKNOWN with the reason."""
-        _, _, _, lo, hi, _ = self._question()
+        _, _, _, _, lo, hi, _ = self._question()
         if lo > hi:
             return Answer(value=Tri.NO, reason="nothing can match: the days asked about do not overlap")
         gaps, _, why = self._unrecorded(lo, hi)
@@ -1033,7 +1046,7 @@ class Query(Exportable, Generic[T]):
         Filter on ``status="held"`` to count only meetings that took place.
 
         >>> import isscoop
-        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+        >>> talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency", in_person=True)
         >>> print(talks.gap_before("2025-07-31"))
         6 years, 9 months and 21 days since Bridenstine-Rogozin meeting at Baikonur (2018-10-10) to 2025-07-31
         """
@@ -1064,7 +1077,7 @@ class Query(Exportable, Generic[T]):
             latest = max(hi for _, hi in recorded)
             shortest = _duration(latest, d_lo)
             longest = _duration(t_lo, d_hi)
-        what = self._question()[5]
+        what = self._question()[6]
         return Gap(
             day=label,
             last=record,
@@ -1122,6 +1135,87 @@ class OfficialQuery(Query[Official]):
             raise InvalidArgument(f"of: expected an Agency (or its id or name), got {got(of)}")
         check_text(of, "of")
         return of if ds is None else ds.agencies.get(of).id
+
+
+Statuses: TypeAlias = "str | MeetingStatus | Iterable[str | MeetingStatus] | None"
+
+
+class MeetingQuery(Query[Meeting]):
+    """A :class:`Query` of meetings whose date questions answer with meetings that took place.
+
+    :meth:`on` and :meth:`during` keep held meetings only, unless ``status``
+    names others (``"planned"``, ``"cancelled"``, a list of them, or
+    ``None`` for any); visits (the trips during which meetings are held)
+    come back only with ``visits=True``.  Other selections
+    (:meth:`~Query.between`, :meth:`~Query.involving`, ...) keep every status.
+
+    >>> import isscoop
+    >>> isscoop.meetings.between("NASA", "Roscosmos").on("2025-07-31").ids
+    ('bakanov-duffy-2025',)
+    """
+
+    __slots__ = ()
+
+    def on(
+        self,
+        day: SpanLike,
+        *,
+        assume: Assume = "certain",
+        throughout: bool = False,
+        status: Statuses = "held",
+        visits: bool = False,
+    ) -> Self:
+        """Meetings going on at some time within ``day`` (see :meth:`Query.on`), held ones unless
+        ``status`` says otherwise; visits only with ``visits=True``."""
+        wanted = _statuses(status)
+        check_flag(visits, "visits")
+        return self._kept(super().on(day, assume=assume, throughout=throughout), wanted, visits)
+
+    def during(
+        self,
+        start: SpanLike | None,
+        end: SpanLike | None = _ONE,
+        *,
+        assume: Assume = "certain",
+        status: Statuses = "held",
+        visits: bool = False,
+    ) -> Self:
+        """Meetings going on at some time between ``start`` and ``end`` (see :meth:`Query.during`),
+        held ones unless ``status`` says otherwise; visits only with ``visits=True``."""
+        wanted = _statuses(status)
+        check_flag(visits, "visits")
+        return self._kept(super().during(start, end, assume=assume), wanted, visits)
+
+    def _kept(self, q: Self, wanted: frozenset[MeetingStatus] | None, visits: bool) -> Self:
+        if wanted is None and visits:
+            return q
+        items = q._index.items
+        return q._view(
+            p
+            for p in q._positions()
+            if (wanted is None or items[p].status in wanted) and (visits or items[p].kind is not MeetingKind.VISIT)
+        )
+
+
+def _statuses(status: Statuses) -> frozenset[MeetingStatus] | None:
+    if status is None or status == "any":
+        return None
+    choices = ", ".join(repr(m.value) for m in MeetingStatus)
+    if isinstance(status, str | MeetingStatus):
+        given: list[object] = [status]
+    elif isinstance(status, list | tuple | set | frozenset) and len(status) <= len(MeetingStatus):
+        given = list(status)
+    else:
+        raise InvalidArgument(f"status: expected {choices}, a list of them, or None, got {got(status)}")
+    out = set()
+    for s in given:
+        if isinstance(s, MeetingStatus):
+            out.add(s)
+        elif isinstance(s, str) and s in MeetingStatus._value2member_map_:
+            out.add(MeetingStatus(s))
+        else:
+            raise InvalidArgument(f"status: expected {choices}, a list of them, or None, got {got(s)}")
+    return frozenset(out)
 
 
 class AgreementQuery(Query[Agreement]):

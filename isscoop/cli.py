@@ -44,6 +44,7 @@ from ._errors import (
 )
 from ._files import dataset, load, schema
 from ._model import KINDS, Agency, Agreement, Meeting, Official, Record, Source
+from ._query import MeetingQuery
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -398,7 +399,8 @@ def _describe(r: Record | Source) -> list[str]:
         if r.title:
             lines.append(f"  title:      {r.title}")
         return lines
-    lines = [f"{r.kind_name} {r.id}: {r.label} {cite.marks(r.sources)}".rstrip()]
+    label_field = "title" if hasattr(r, "title") else "name"
+    lines = [f"{r.kind_name} {r.id}: {r.label} {cite.marks(r.sources_for(label_field))}".rstrip()]
     unmarked = False
 
     def field(name: str, value: str) -> None:
@@ -633,7 +635,10 @@ def _export(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
         if args.between:
             q = q.between(ds.resolve(args.between[0]), ds.resolve(args.between[1]))
         if args.start is not None or args.end is not None:
-            q = q.during(args.start, args.end, assume="possible")
+            if isinstance(q, MeetingQuery):  # an export keeps planned and cancelled meetings, and visits
+                q = q.during(args.start, args.end, assume="possible", status=None, visits=True)
+            else:
+                q = q.during(args.start, args.end, assume="possible")
         if args.search:
             q = q.search(args.search)
         records.extend(q)

@@ -55,12 +55,15 @@ __all__ = [
 
 def _collapse_sources(value: Any, found: dict[str, dict[str, Any]]) -> Any:
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for k, v in value.items():
             if k == "sources" and isinstance(v, list) and all(isinstance(x, dict) for x in v):
                 for s in v:
                     found.setdefault(str(s.get("id")), _plain(s))
                 out[k] = [s.get("id") for s in v]
+            elif k == "cites" and isinstance(v, dict):
+                collapsed = _collapse_sources({p: {"sources": x} for p, x in v.items()}, found)
+                out[k] = {p: x["sources"] for p, x in collapsed.items()}
             else:
                 out[k] = _collapse_sources(v, found)
         return out
@@ -99,6 +102,7 @@ def from_records(rows: Iterable[dict[str, Any]], *, include_bundled: bool = Fals
         if kind == "sources":
             sources.setdefault(str(row.get("id")), _plain(row))
             continue
+        row.pop("citations", None)  # derived from the rest
         try:
             doc.setdefault(kind, []).append(_collapse_sources(row, sources))
         except RecursionError:

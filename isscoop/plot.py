@@ -25,7 +25,7 @@ import itertools
 import math
 import os
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -242,7 +242,7 @@ def timeline(
     Lanes are ``agencies`` (by default every agency the items involve, the
     busiest first); what involves several of them goes in a shared lane.
     Heads' tenures and agreements' time in force are bars, meetings are
-    points (a diamond for a meeting of agency heads), and an agreement never
+    points (a diamond for an in-person meeting of agency heads), and an agreement never
     in force is a square at its first step.  Two heads' meetings in a lane
     more than ``gap_years`` apart get a bracket naming the gap.  ``start``
     and ``end`` limit the dates shown.  With ``path``, the picture is saved
@@ -606,6 +606,21 @@ def _groups(records: Sequence[Record | Source]) -> dict[str, tuple[str, set[str]
     return {k: v for k, v in out.items() if v[1]}
 
 
+#: The width of one column of the network picture, and of one character of a label, in inches.
+_COLUMN_IN: Final = 0.95
+_CHAR_IN: Final = 0.075
+
+
+def _figure(ax: Axes | None, width_in: float) -> tuple[Figure, Axes]:
+    """The figure and axes to draw on: ``ax``'s, or a new figure ``width_in`` wide."""
+    import matplotlib.pyplot as plt
+
+    if ax is not None:
+        return ax.figure, ax  # type: ignore[return-value]
+    fig = plt.figure(figsize=(width_in, 8.5), layout="constrained")
+    return fig, fig.add_subplot()
+
+
 def network(
     items: Dataset | Iterable[Record | Source],
     *,
@@ -629,7 +644,6 @@ def network(
     """
     _mpl("isscoop.plot.network()")
     nx: Any = require("networkx", "networkx", "isscoop.plot.network()")
-    import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
     _check_common(path, ax, title)
@@ -652,13 +666,8 @@ def network(
     member_of = {n: tuple(k for k in order if n in groups[k][1]) for n in g.nodes}
     g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and not member_of[n]])
     own_fig = ax is None
-    if ax is None:
-        fig = plt.figure(figsize=(12, 8.5), layout="constrained")
-        ax = fig.add_subplot()
-    else:
-        fig = ax.figure  # type: ignore[assignment]
-    assert ax is not None
     if g.number_of_nodes() == 0:
+        fig, ax = _figure(ax, 12.0)
         ax.text(0.5, 0.5, "no ties between agencies", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         if path is not None:
@@ -683,20 +692,32 @@ def network(
         members[member_of[n]].append(n)
     columns = [(c, members[c][i : i + _ROWS]) for c in combos for i in range(0, len(members[c]), _ROWS)]
     longest = max(len(ns) for _, ns in columns)
+    # each column as wide as its longest label needs (in column units of _COLUMN_IN inches)
+    widths = [
+        max(1.0, (0.2 + _CHAR_IN * max(len(str(g.nodes[n].get("label", n))) for n in ns)) / _COLUMN_IN)
+        for _, ns in columns
+    ]
+    xcol: list[float] = []
+    x = 0.0
+    for (combo, _), w in zip(columns, widths, strict=True):
+        x += 0.4 if combo == () else 0.0  # set apart: no group
+        xcol.append(x)
+        x += w
+    fig, ax = _figure(ax, max(12.0, _COLUMN_IN * (x + 0.6)))
     pos: dict[str, tuple[float, float]] = {}
-    xcol = [i + (0.4 if combo == () else 0.0) for i, (combo, _) in enumerate(columns)]  # set apart: no group
     for x, (_, ns) in zip(xcol, columns, strict=True):
         for y, n in enumerate(ns):
             pos[n] = (x, -float(y))
 
     # -- group boxes, each over the columns its members stand in, staggered so that overlaps show
     for k_i, key in enumerate(order):
-        xs = [x for x, (combo, _) in enumerate(columns) if key in combo]
+        xs = [i for i, (combo, _) in enumerate(columns) if key in combo]
         if not xs:
             continue
         color = _GROUP_COLORS[k_i % len(_GROUP_COLORS)]
         top, bottom = 1.1 + 0.45 * (k_i % 2), -(longest - 1) - 0.6 - 0.15 * k_i
-        x0, x1 = min(xs) - 0.12 - 0.04 * k_i, max(xs) + 0.88 + 0.04 * k_i
+        x0 = xcol[min(xs)] - 0.12 - 0.04 * k_i
+        x1 = xcol[max(xs)] + widths[max(xs)] - 0.12 + 0.04 * k_i
         ax.add_patch(
             FancyBboxPatch(
                 (x0, bottom), x1 - x0, top - bottom, boxstyle="round,pad=0.02,rounding_size=0.15",
@@ -740,7 +761,7 @@ def network(
             g.nodes[n].get("label", n), xy=pos[n], xytext=(7, 0), textcoords="offset points", ha="left",
             va="center", fontsize=_FONT + 1, zorder=3, bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.6},
         )  # fmt: skip
-    ax.set_xlim(-0.4, max(xcol) + 0.95)
+    ax.set_xlim(-0.4, xcol[-1] + widths[-1] - 0.05)
     ax.set_ylim(-(longest - 1) - 1.0, 1.8)
     ax.set_axis_off()
     if title:

@@ -531,7 +531,7 @@ def edges() -> tuple[Dataset, dict[str, int]]:
     for i, n in enumerate(sorted(days)):
         d = _day(n)
         day_of[f"m{i}"] = day_of[f"o{i}"] = n
-        meetings.append(Meeting(id=f"m{i}", title=f"On {d}", kind=MeetingKind.VISIT, date=d, sources=[SRC]))
+        meetings.append(Meeting(id=f"m{i}", title=f"On {d}", kind=MeetingKind.WORKING_LEVEL, date=d, sources=[SRC]))
         tenure = Tenure(post="Head", agency=AGENCY, period=Period(start=d, end=d), head=True)
         officials.append(Official(id=f"o{i}", name=f"Head on {d}", tenures=[tenure], sources=[SRC]))
     ds = Dataset(sources=[SRC], agencies=[AGENCY], meetings=meetings, officials=officials)

@@ -29,7 +29,7 @@ from isscoop import (
 
 
 def _story() -> isscoop.Gap:
-    talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency")
+    talks = isscoop.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency", in_person=True)
     return talks.gap_before("2025-07-31")
 
 
@@ -70,7 +70,8 @@ def test_without_coverage_only_what_a_missing_record_cannot_change_is_decided() 
         **{c: getattr(ds, c) for c in ("sources", "agencies", "officials", "programs", "meetings", "agreements")},
         horizon=ds.horizon,
     )
-    gap = bare.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency").gap_before("2025-07-31")
+    talks = bare.meetings.between("NASA", "Roscosmos").filter(kind="heads_of_agency", in_person=True)
+    gap = talks.gap_before("2025-07-31")
     assert gap.length == Duration(years=6, months=9, days=21)  # what is recorded
     assert gap.complete.value is Tri.UNKNOWN
     assert "no coverage" in gap.complete.reason

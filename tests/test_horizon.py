@@ -26,7 +26,7 @@ from isscoop import (
     Tri,
 )
 
-HORIZON = dt.date(2026, 3, 10)
+HORIZON = dt.date(2026, 5, 22)
 
 
 def test_the_bundled_data_has_a_horizon_its_sources_reach() -> None:
@@ -46,19 +46,19 @@ def test_no_head_of_nasa_is_certain_after_the_horizon() -> None:
     isaacman = isscoop.officials.get("jared-isaacman").tenures[0]
     answer = isaacman.covers("2030")
     assert answer.value is Tri.UNKNOWN
-    assert "2026-03-10" in answer.reason and "horizon" in answer.reason
+    assert "2026-05-22" in answer.reason and "horizon" in answer.reason
     # up to the horizon, and at some time in a year that reaches past it, the open end still counts
-    assert isaacman.covers("2026-03-10").value is Tri.YES
+    assert isaacman.covers("2026-05-22").value is Tri.YES
     assert isscoop.officials.heads(of="NASA", on="2026").ids == ("jared-isaacman",)
     assert isaacman.covers("2026", throughout=True).value is Tri.UNKNOWN
-    assert isaacman.covers("2026-03-11").value is Tri.UNKNOWN
+    assert isaacman.covers("2026-05-23").value is Tri.UNKNOWN
 
 
 def test_the_seat_swap_is_unknown_after_the_horizon() -> None:
     swap = isscoop.agreements.get("seat-swap-2022")
     answer = swap.in_force_on("2030")
     assert answer.value is Tri.UNKNOWN
-    assert "2026-03-10" in answer.reason
+    assert "2026-05-22" in answer.reason
     assert "covers 2030" not in answer.reason
     assert swap.in_force_on("2026-01").value is Tri.YES
     assert "seat-swap-2022" not in isscoop.agreements.in_force(on="2030")
@@ -98,13 +98,13 @@ def test_a_period_built_in_python_goes_on_without_end_unless_given_a_horizon() -
     assert q.ongoing_as_of == HORIZON
     assert q.covers("2030").value is Tri.UNKNOWN
     assert q == p and str(q) == str(p)  # not part of the interval text, nor of ==
-    assert Period(start=p.start, open_end=True, ongoing_as_of=dt.datetime(2026, 3, 10, 12)).ongoing_as_of == HORIZON
+    assert Period(start=p.start, open_end=True, ongoing_as_of=dt.datetime(2026, 5, 22, 12)).ongoing_as_of == HORIZON
     closed = Period.parse("2025/2026")
     assert closed.ongoing(HORIZON) is closed  # nothing is ongoing
     with pytest.raises(isscoop.DateParseError, match="only an open end"):
         Period(start=p.start, end=p.start, ongoing_as_of=HORIZON)
     with pytest.raises(isscoop.DateParseError, match=r"datetime\.date"):
-        Period(start=p.start, open_end=True, ongoing_as_of="2026-03-10")  # type: ignore[arg-type]
+        Period(start=p.start, open_end=True, ongoing_as_of="2026-05-22")  # type: ignore[arg-type]
 
 
 NASA = Agency(id="nasa", name="NASA", kind=AgencyKind.SPACE_AGENCY)
@@ -150,7 +150,7 @@ def test_a_dataset_built_in_python_reads_its_records_with_its_horizon() -> None:
     assert isscoop.Dataset(sources=[src], agencies=[NASA], officials=[bare]).horizon == dt.date(2025, 11, 1)
     assert isscoop.Dataset().horizon == dt.date.min
     with pytest.raises(isscoop.InvalidRecord, match="horizon"):
-        isscoop.Dataset(horizon="2026-03-10")  # type: ignore[arg-type]
+        isscoop.Dataset(horizon="2026-05-22")  # type: ignore[arg-type]
 
 
 # -- files ------------------------------------------------------------------------------------------

@@ -122,9 +122,11 @@ def samples(w: World) -> dict[type, list[tuple[str, object]]]:
     crew = ds.programs.get("crew-11")
     talks = ds.meetings.get("bakanov-duffy-2025")
     accords = ds.agreements.get("artemis-accords")
-    gap = ds.meetings.between("nasa", "roscosmos").filter(kind="heads_of_agency").gap_before("2025-07-31")
+    in_person = ds.meetings.between("nasa", "roscosmos").filter(kind="heads_of_agency", in_person=True)
+    gap = in_person.gap_before("2025-07-31")
     return {
-        isscoop.Query: [("agencies", ds.agencies), ("meetings", ds.meetings), ("sources", ds.sources)],
+        isscoop.Query: [("agencies", ds.agencies), ("sources", ds.sources)],
+        isscoop.MeetingQuery: [("meetings", ds.meetings)],
         isscoop.OfficialQuery: [("officials", ds.officials)],
         isscoop.AgreementQuery: [("agreements", ds.agreements)],
         isscoop.Dataset: [("dataset", ds)],
@@ -133,6 +135,9 @@ def samples(w: World) -> dict[type, list[tuple[str, object]]]:
         isscoop.Program: [("iss", iss)],
         isscoop.Meeting: [("talks", talks)],
         isscoop.Agreement: [("accords", accords)],
+        isscoop.Revision: [("revision", accords.revisions[0])],
+        isscoop.Role: [("role", talks.roles[0])],
+        isscoop.Cites: [("cites", talks.cites)],
         isscoop.Source: [("source", ds.sources[0])],
         isscoop.Tenure: [("tenure", bakanov.tenures[0])],
         isscoop.DatedName: [("name", roscosmos.names[0])],
@@ -216,6 +221,7 @@ OVERRIDES: Final[dict[str, dict[str, Any]]] = {
     "isscoop.plot.timeline": {"agencies": None},
     "Record.entries": {"agencies": frozenset({"nasa", "roscosmos"})},
     "Query.sorted": {"key": None},
+    "*.sources_for": {"field": "note"},
 }
 
 
@@ -226,9 +232,11 @@ def _override_key(label: str) -> list[str]:
         cls, rest = label.split("[", 1)
         keys.append(cls + rest.split("]", 1)[1])
     method = label.rpartition(".")[2]
+    if method == "sources_for":
+        keys.append("*.sources_for")
     if method in ("entries", "marks"):
         keys.append(f"Record.{method}")
-    if label.startswith(("OfficialQuery.", "AgreementQuery.")):
+    if label.startswith(("OfficialQuery.", "AgreementQuery.", "MeetingQuery.")):
         keys.append(f"Query.{method}")
     return keys
 
@@ -386,7 +394,7 @@ def test_the_api_is_enumerated(all_targets: list[Target]) -> None:
         "isscoop.merge",
         "isscoop.to_partial_date",
         "Query[agencies].search",
-        "Query[meetings].filter",
+        "MeetingQuery.filter",
         "OfficialQuery.heads",
         "AgreementQuery.in_force",
         "Dataset.resolve",

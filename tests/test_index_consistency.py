@@ -29,6 +29,13 @@ def test_index_matches_each_records_answer(kind: str, assume: Assume) -> None:
             if (r._answer(lo, hi, label).value is Tri.YES)
             or (assume == "possible" and r._answer(lo, hi, label).value is Tri.UNKNOWN)
         }
-        found = collection.on(day, assume=assume)
+        # meetings answer date questions with held meetings by default; every status and visits here
+        if kind == "meetings":
+            found = collection.on(day, assume=assume, status=None, visits=True)
+        else:
+            found = collection.on(day, assume=assume)
         assert set(found.ids) == wanted, (kind, day, assume)
         assert len(found) == len(wanted), (kind, day, assume)
+        if kind == "meetings":
+            held = {r.id for r in collection if r.id in wanted and r.status.value == "held" and r.kind.value != "visit"}
+            assert set(collection.on(day, assume=assume).ids) == held, (kind, day, assume)

@@ -365,7 +365,7 @@ _DEFAULTS: dict[type, dict[str, object]] = {
 }
 
 
-_EMPTY: tuple[object, ...] = (None, (), False, Period(), Rank.NORMAL, MeetingStatus.HELD)
+_EMPTY: tuple[object, ...] = (None, (), {}, False, Period(), Rank.NORMAL, MeetingStatus.HELD)
 
 
 @pytest.mark.parametrize("cls", list(_DEFAULTS), ids=lambda c: c.__name__)
@@ -426,8 +426,8 @@ def test_claim_for_a_field_that_takes_no_claims_raises() -> None:
     message = str(info.value)
     assert message.startswith("Meeting.statements[0].field: expected one of: date, location, since_last_heads_meeting")
     assert "'title'" in message
-    with pytest.raises(isscoop.InvalidRecord, match=r"Agency\.statements\[0\]\.field: expected one of: none"):
-        Agency(id="a", name="A", kind=AgencyKind.STATE, statements=[Claim(field="name", value="B")])
+    with pytest.raises(isscoop.InvalidRecord, match=r"Official\.statements\[0\]\.field: expected one of: none"):
+        Official(id="a", name="A", statements=[Claim(field="name", value="B")])
 
 
 def test_claims_are_listed_preferred_first() -> None:

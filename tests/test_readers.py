@@ -59,10 +59,10 @@ def test_the_mark_finder_finds_marks() -> None:
 def reader_text(text: str, ds: isscoop.Dataset) -> str:
     """``text`` without the sources' own words (a publisher may be "CSA 2020-21 Departmental Plan") and URLs:
     what isscoop itself wrote there."""
-    for s in ds.sources:
-        for words in sorted({s.publisher, s.credit, s.title or "", s.url}, key=len, reverse=True):
-            if words:
-                text = text.replace(words, " ")
+    # longest first across all sources, so that a short publisher name cannot cut into another's URL
+    every = {words for s in ds.sources for words in (s.publisher, s.credit, s.title or "", s.url) if words}
+    for words in sorted(every, key=len, reverse=True):
+        text = text.replace(words, " ")
     return re.sub(r"https?://\S+", " ", text)
 
 

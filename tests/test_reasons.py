@@ -27,5 +27,5 @@ def test_the_accords_reason_names_a_step_taken_by_the_day_asked_about() -> None:
     answer = accords.in_force_on("2025-08-01")
     assert answer.value is Tri.UNKNOWN
     assert "2025-10-27" not in answer.reason
-    assert answer.reason == "signed (2024-12-11); no entry into force is recorded"
+    assert answer.reason == "signed (2025-07-24); no entry into force is recorded"  # Senegal, the last before the day
     assert "2025-10-27" in accords.in_force_on("2025-11").reason

@@ -130,8 +130,12 @@ def test_party_steps_and_parties_on() -> None:
     assert "united-states" in {p.id for p in founders}
     assert "hungary" not in {p.id for p in founders}
     assert "hungary" in {p.id for p in accords.parties_on("2025-10-22")}
-    assert accords.status_on("2020-09-01", party="roscosmos") is AgreementStatus.DECLINED
-    assert accords.status_on("2020-01-01", party="roscosmos") is None
+    assert accords.status_on("2021-01-01", party="ukraine") is AgreementStatus.SIGNED
+    assert accords.status_on("2020-11-01", party="ukraine") is None
+    # Estonia is known only to have signed by 13 October 2024
+    assert "estonia" in {p.id for p in accords.parties_on("2024-10-13")}
+    assert "estonia" not in {p.id for p in accords.parties_on("2024-09-30")}
+    assert len(accords.parties_on("2025-11-01")) == 59
 
 
 def test_supplements_extend_the_2022_arrangement() -> None:
@@ -259,8 +263,8 @@ def test_as_known_on_reproduces_the_earlier_release() -> None:
     assert "later" not in old.meetings
     assert ds.as_known_on("2026.12.0") is ds
     # queries answer as they did then
-    assert old.meetings.on("2026-01").ids == ()
-    assert ds.meetings.on("2026-01").ids == ("later",)
+    assert old.meetings.on("2026-01", visits=True).ids == ()
+    assert ds.meetings.on("2026-01", visits=True).ids == ("later",)
 
 
 def test_as_known_on_rejects_future_and_malformed_versions() -> None:

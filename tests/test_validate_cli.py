@@ -83,15 +83,15 @@ def test_the_newsroom_example_fails_alone() -> None:
 def test_with_bundled_accepts_the_newsroom_example() -> None:
     done = run("validate", "--with-bundled", str(NEWSROOM))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("ok: <Dataset 2026.11.0: ")
-    assert "14 meetings" in done.stdout
+    assert done.stdout.startswith("ok: <Dataset 2026.12.0: ")
+    assert "19 meetings" in done.stdout
     assert done.stderr == ""
 
 
 def test_the_bundled_data_folder_validates_strictly() -> None:
     done = run("validate", "--strict", str(DATA))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("ok: <Dataset 2026.11.0: ")
+    assert done.stdout.startswith("ok: <Dataset 2026.12.0: ")
 
 
 def test_strict_makes_a_record_without_sources_a_problem() -> None:
