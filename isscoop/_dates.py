@@ -772,6 +772,31 @@ def window_answer(bounds: tuple[int, int, int, int], w_lo: int, w_hi: int, label
     return Answer(value=Tri.UNKNOWN, reason=_fuzzy_reason(what, "start" if s_hi > w_hi else "end"))
 
 
+def day_bounds(day: DateLike) -> tuple[int, int]:
+    """The first and last day ordinals of a date argument, as ``to_partial_date(day).bounds()``.
+
+    An ISO day string (``"2025-07-31"``), a ``datetime.date`` and a
+    ``datetime.datetime`` take a fast path that builds no
+    :class:`PartialDate`, so that a day never asked before costs little;
+    anything else (and any text the fast path does not read) goes through
+    :func:`to_partial_date`, with its errors.
+    """
+    if isinstance(day, str):
+        if len(day) == 10 and day[4] == "-" and day[7] == "-":
+            try:
+                ordinal = _dt.date.fromisoformat(day).toordinal()
+            except ValueError:
+                pass
+            else:
+                return ordinal, ordinal
+    elif isinstance(day, _dt.date):  # a datetime (or pandas Timestamp) is a date too: its day counts
+        ordinal = day.toordinal()
+        return ordinal, ordinal
+    elif isinstance(day, PartialDate):
+        return day.bounds()
+    return to_partial_date(day).bounds()
+
+
 def day_window(day: DateLike) -> tuple[int, int, str]:
     """The ``(first, last, label)`` of a date argument, as day ordinals."""
     d = to_partial_date(day)

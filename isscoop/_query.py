@@ -14,8 +14,8 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
+from itertools import compress, pairwise
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast, overload
 
 import attrs
 
@@ -26,9 +26,9 @@ from ._dates import (
     Answer,
     DateLike,
     Tri,
+    day_bounds,
     day_window,
     span_window,
-    to_partial_date,
 )
 from ._errors import Ambiguous, NotFound
 from ._exportable import Exportable
@@ -64,22 +64,62 @@ def _extra_keys(item: object) -> list[str]:
     return []
 
 
+#: Posting lists at least this long are kept as sets too, so that intersections cost the shorter list.
+_SET_FROM: Final = 16
+#: The most slots a :class:`_Codes` has (one byte per record codes its slot).
+_SLOTS: Final = 254
+
+
+class _Codes:
+    """A one-byte code per entry saying where a bound falls among at most 254 cut points.
+
+    Testing every entry against a threshold then runs at C speed: the codes
+    are translated into a 0/1 byte per entry (:meth:`bytes.translate`), and
+    only the entries in the threshold's own slot are tested one by one.
+    """
+
+    __slots__ = ("codes", "cuts", "slots")
+
+    def __init__(self, values: array[int]) -> None:
+        ordered = sorted(values)
+        n = len(ordered)
+        parts = min(_SLOTS, n)
+        self.cuts = array("q", sorted({ordered[(i * n) // parts] for i in range(1, parts)}))
+        cuts = self.cuts
+        self.codes = bytes([bisect_right(cuts, x) for x in values])
+        slots: list[array[int]] = [array("l") for _ in range(len(cuts) + 1)]
+        for i, code in enumerate(self.codes):
+            slots[code].append(i)
+        self.slots = slots
+
+    def at_most(self, limit: int) -> tuple[bytes, array[int]]:
+        """1 per entry whose value is certainly ``<= limit``; the entries still to test."""
+        slot = bisect_right(self.cuts, limit)
+        return self.codes.translate(b"\x01" * slot + b"\x00" * (256 - slot)), self.slots[slot]
+
+    def at_least(self, limit: int) -> tuple[bytes, array[int]]:
+        """1 per entry whose value is certainly ``>= limit``; the entries still to test."""
+        slot = bisect_right(self.cuts, limit)
+        return self.codes.translate(b"\x00" * (slot + 1) + b"\x01" * (255 - slot)), self.slots[slot]
+
+
 class _Spans:
     """Sorted bounds of the times records were going on, for on/during/in-force questions.
 
     Each entry is one span of one record (an official has one per tenure).
     An entry answers YES for a window when ``s_hi <= w_hi and e_lo >= w_lo``
     and NO when ``s_lo > w_hi or e_hi < w_lo`` -- the same rule as
-    :func:`isscoop._dates.window_answer` -- so counting and listing need only
-    binary searches over sorted arrays.
+    :func:`isscoop._dates.window_answer` -- so counting needs only binary
+    searches over sorted arrays, and listing a byte mask built at C speed
+    (:meth:`mask`).  With one span per record (``single``), entry ``i`` is
+    record ``i``.
     """
 
     __slots__ = (
+        "_codes",
+        "_lock",
         "e_hi",
-        "e_hi_sorted",
         "e_lo",
-        "e_lo_order",
-        "e_lo_sorted",
         "irregular_no",
         "irregular_yes",
         "offsets",
@@ -87,7 +127,6 @@ class _Spans:
         "regular_e_hi",
         "regular_e_lo",
         "s_hi",
-        "s_hi_order",
         "s_hi_sorted",
         "s_lo",
         "s_lo_sorted",
@@ -113,17 +152,15 @@ class _Spans:
         self.offsets = offsets
         self.single = all(n == 1 for n in counts)
         n = len(pos)
-        self.s_hi_order = array("l", sorted(range(n), key=s_hi.__getitem__))
-        self.s_hi_sorted = array("q", (s_hi[i] for i in self.s_hi_order))
-        self.e_lo_order = array("l", sorted(range(n), key=e_lo.__getitem__))
-        self.e_lo_sorted = array("q", (e_lo[i] for i in self.e_lo_order))
+        self.s_hi_sorted = array("q", sorted(s_hi))
         self.s_lo_sorted = array("q", sorted(s_lo))
-        self.e_hi_sorted = array("q", sorted(e_hi))
         # Entries where a YES (NO) window test cannot be counted by subtraction.
         self.irregular_yes = array("l", (i for i in range(n) if s_hi[i] > e_lo[i]))
         self.irregular_no = array("l", (i for i in range(n) if s_lo[i] > e_hi[i]))
         self.regular_e_lo = array("q", sorted(e_lo[i] for i in range(n) if s_hi[i] <= e_lo[i]))
         self.regular_e_hi = array("q", sorted(e_hi[i] for i in range(n) if s_lo[i] <= e_hi[i]))
+        self._codes: dict[str, tuple[_Codes, _Codes]] = {}
+        self._lock = threading.Lock()
 
     def count(self, w_lo: int, w_hi: int, assume: Assume) -> int:
         """How many entries answer YES (or, ``"possible"``, not NO); for one entry per record."""
@@ -141,50 +178,142 @@ class _Spans:
         s_lo, e_hi = self.s_lo, self.e_hi
         return any(s_lo[i] <= w_hi and e_hi[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
 
+    def bounds_for(self, assume: Assume) -> tuple[array[int], array[int]]:
+        """The per-entry start and end bounds that the window test of ``assume`` compares."""
+        return (self.s_hi, self.e_lo) if assume == "certain" else (self.s_lo, self.e_hi)
+
+    def _codes_for(self, assume: Assume) -> tuple[_Codes, _Codes]:
+        found = self._codes.get(assume)
+        if found is None:
+            with self._lock:
+                found = self._codes.get(assume)
+                if found is None:
+                    starts, ends = self.bounds_for(assume)
+                    found = self._codes[assume] = (_Codes(starts), _Codes(ends))
+        return found
+
+    def mask(self, w_lo: int, w_hi: int, assume: Assume) -> bytes:
+        """One byte per entry: 1 where it answers YES (or, ``"possible"``, not NO), else 0.
+
+        Built at C speed from the entries' one-byte codes; only the entries
+        whose bounds share a code slot with the window are tested one by one.
+        """
+        n = len(self.pos)
+        if not n:
+            return b""
+        start_codes, end_codes = self._codes_for(assume)
+        started, start_todo = start_codes.at_most(w_hi)
+        going, end_todo = end_codes.at_least(w_lo)
+        both = int.from_bytes(started, "little") & int.from_bytes(going, "little")
+        out = bytearray(both.to_bytes(n, "little"))
+        starts, ends = self.bounds_for(assume)
+        for todo in (start_todo, end_todo):
+            for i in todo:
+                out[i] = starts[i] <= w_hi and ends[i] >= w_lo
+        return bytes(out)
+
     def positions(self, w_lo: int, w_hi: int, assume: Assume) -> list[int]:
         """Positions of the records with an entry that answers YES (or not NO), ascending."""
-        pos = self.pos
-        if assume == "certain":
-            n_a = bisect_right(self.s_hi_sorted, w_hi)
-            n_b = len(self.e_lo_sorted) - bisect_left(self.e_lo_sorted, w_lo)
-            if n_a <= n_b:
-                e_lo = self.e_lo
-                hits = [pos[i] for i in self.s_hi_order[:n_a] if e_lo[i] >= w_lo]
-            else:
-                s_hi = self.s_hi
-                hits = [pos[i] for i in self.e_lo_order[len(self.e_lo_sorted) - n_b :] if s_hi[i] <= w_hi]
-        else:
-            s_lo, e_hi = self.s_lo, self.e_hi
-            hits = [pos[i] for i in range(len(pos)) if s_lo[i] <= w_hi and e_hi[i] >= w_lo]
-        # With one span per record the positions are already distinct.
-        return sorted(hits) if self.single else sorted(set(hits))
+        mask = self.mask(w_lo, w_hi, assume)
+        if self.single:
+            return list(compress(range(len(mask)), mask))
+        return sorted(set(compress(self.pos, mask)))
+
+
+class _HeadTimes:
+    """The head tenures held at one agency, for "who headed it then?".
+
+    Sorted by the bound each rule tests first, with the running maximum of
+    the other bound, so that a question walks back from a binary search over
+    only the tenures that may match (usually one or two).
+    """
+
+    __slots__ = ("certain", "possible")
+
+    def __init__(self, tenures: list[tuple[int, tuple[int, int, int, int]]]) -> None:
+        self.certain = self._order([(b[1], b[2], p) for p, b in tenures])
+        self.possible = self._order([(b[0], b[3], p) for p, b in tenures])
+
+    @staticmethod
+    def _order(entries: list[tuple[int, int, int]]) -> tuple[list[int], list[int], list[int], list[int]]:
+        entries.sort()
+        starts = [s for s, _, _ in entries]
+        ends = [e for _, e, _ in entries]
+        running, reach = [], NEG_INF
+        for e in ends:
+            reach = max(reach, e)
+            running.append(reach)
+        return starts, ends, running, [p for _, _, p in entries]
+
+    def holders(self, w_lo: int, w_hi: int, assume: Assume) -> tuple[int, ...]:
+        """Positions of the officials whose tenure answers YES (or, ``"possible"``, not NO)."""
+        starts, ends, running, positions = self.certain if assume == "certain" else self.possible
+        i = bisect_right(starts, w_hi) - 1
+        if i < 0 or running[i] < w_lo:
+            return ()
+        if ends[i] >= w_lo and (i == 0 or running[i - 1] < w_lo):  # the usual answer: one holder
+            return (positions[i],)
+        out = []
+        while i >= 0 and running[i] >= w_lo:
+            if ends[i] >= w_lo:
+                out.append(positions[i])
+            i -= 1
+        return tuple(out)
 
 
 class _Index:
-    """Lookup structures over one collection, each built on first use, under a lock."""
+    """Lookup structures over one collection, each built on first use, under a lock.
 
-    __slots__ = ("_built", "_lock", "items")
+    Whatever a question costs once per collection -- folding names, turning
+    dates into day numbers, sorting -- is done here, once, so that a question
+    asked for the first time costs about what a repeated one does.
+    """
 
-    def __init__(self, items: tuple[Any, ...]) -> None:
+    __slots__ = (
+        "_folded",
+        "_heads",
+        "_hulls",
+        "_ids",
+        "_lock",
+        "_names",
+        "_postings",
+        "_sets",
+        "_spans",
+        "_time_rank",
+        "dataset",
+        "items",
+        "kind",
+    )
+
+    def __init__(self, items: tuple[Any, ...], kind: str = "record", dataset: Dataset | None = None) -> None:
         self.items = items
-        self._lock = threading.Lock()
-        self._built: dict[str, Any] = {}
+        self.kind = kind
+        self.dataset = dataset
+        self._lock = threading.RLock()
+        self._ids: dict[str, int] | None = None
+        self._names: dict[str, tuple[int, ...]] | None = None
+        self._folded: dict[str, int] | None = None
+        self._postings: dict[str, array[int]] | None = None
+        self._sets: dict[str, frozenset[int] | tuple[int, ...]] | None = None
+        self._heads: dict[str, _HeadTimes] | None = None
+        self._spans: _Spans | None = None
+        self._hulls: _Spans | None = None
+        self._time_rank: array[int] | None = None
 
-    def _get(self, name: str, build: Callable[[], Any]) -> Any:
-        value = self._built.get(name)
-        if value is None:
-            with self._lock:
-                value = self._built.get(name)
-                if value is None:
-                    value = build()
-                    self._built[name] = value
+    def _build(self, slot: str, build: Callable[[], Any]) -> Any:
+        with self._lock:
+            value = getattr(self, slot)
+            if value is None:
+                value = build()
+                setattr(self, slot, value)
         return value
 
     def ids(self) -> dict[str, int]:
         """Position of each record by id."""
-        return cast(
-            dict[str, int], self._get("ids", lambda: {getattr(x, "id", ""): p for p, x in enumerate(self.items)})
-        )
+        found = self._ids
+        if found is None:
+            found = self._build("_ids", lambda: {getattr(x, "id", ""): p for p, x in enumerate(self.items)})
+        return found
 
     def names(self) -> dict[str, tuple[int, ...]]:
         """Positions of the records each folded name, alias or surname may mean."""
@@ -199,7 +328,40 @@ class _Index:
                             bucket.append(p)
             return {k: tuple(v) for k, v in out.items()}
 
-        return cast("dict[str, tuple[int, ...]]", self._get("names", build))
+        found = self._names
+        if found is None:
+            found = self._build("_names", build)
+        return found
+
+    def folded(self) -> dict[str, int]:
+        """The one record each case-folded name, acronym, alias or id finds by name (see :meth:`Query.get`).
+
+        A text whose case-folded form is here finds that record without being
+        folded any further: its keys are those of the name it was made from.
+        Names that find several records, or none, are left out.
+        """
+
+        def build() -> dict[str, int]:
+            names = self.names()
+            out: dict[str, int] = {}
+            for item in self.items:
+                for name in _names(item):
+                    folded = name.casefold()
+                    if folded in out or folded.casefold() != folded:
+                        continue
+                    found: tuple[int, ...] = ()
+                    for key in _text.keys(folded):
+                        found = names.get(key, ())
+                        if found:
+                            break
+                    if len(found) == 1:
+                        out[folded] = found[0]
+            return out
+
+        found = self._folded
+        if found is None:
+            found = self._build("_folded", build)
+        return found
 
     def postings(self) -> dict[str, array[int]]:
         """Positions of the records that involve each agency, official or program id."""
@@ -214,40 +376,71 @@ class _Index:
                     bucket.append(p)
             return out
 
-        return cast("dict[str, array[int]]", self._get("postings", build))
-
-    def remembered(self) -> dict[str, int]:
-        """Positions of records found by name before (names repeat in real use)."""
-        return cast("dict[str, int]", self._get("remembered", dict))
-
-    def posting_set(self, ident: str) -> frozenset[int]:
-        """The posting list of ``ident`` as a set, kept once asked for (queries repeat)."""
-        sets = cast("dict[str, frozenset[int]]", self._get("posting_sets", dict))
-        found = sets.get(ident)
+        found = self._postings
         if found is None:
-            found = sets[ident] = frozenset(self.postings().get(ident, ()))
+            found = self._build("_postings", build)
         return found
 
-    def heads(self) -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-        """For each agency, the position and time bounds of every head tenure held there."""
+    def posting(self, ident: str) -> frozenset[int] | tuple[int, ...]:
+        """The positions of the records involving ``ident``: a set when there are many, else a tuple."""
+        sets = self._sets
+        if sets is None:
+            sets = self._build("_sets", self._posting_sets)
+        return sets.get(ident, ())
 
-        def build() -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-            out: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
+    def _posting_sets(self) -> dict[str, frozenset[int] | tuple[int, ...]]:
+        shared = list(range(len(self.items)))  # one int object per position, shared by every set
+        pick = shared.__getitem__
+        return {
+            ident: frozenset(map(pick, found)) if len(found) >= _SET_FROM else tuple(found)
+            for ident, found in self.postings().items()
+        }
+
+    def heads(self) -> dict[str, _HeadTimes]:
+        """For each agency id, the head tenures held there, by position of the official."""
+
+        def build() -> dict[str, _HeadTimes]:
+            by_agency: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
             for p, item in enumerate(self.items):
                 for t in getattr(item, "tenures", ()):
                     if t.head:
-                        out.setdefault(t.agency.id, []).append((p, t.bounds()))
-            return out
+                        by_agency.setdefault(t.agency.id, []).append((p, t.bounds()))
+            return {agency: _HeadTimes(tenures) for agency, tenures in by_agency.items()}
 
-        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._get("heads", build))
+        found = self._heads
+        if found is None:
+            found = self._build("_heads", build)
+        return found
 
     def spans(self) -> _Spans:
         """Sorted time bounds for on/during/in-force questions."""
-        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(x) for x in self.items)))
+        found = self._spans
+        if found is None:
+            found = self._build("_spans", lambda: _Spans(_span_bounds(x) for x in self.items))
+        return found
 
     def hulls(self) -> _Spans:
         """One bound per record, from its first to its last time, for before/after questions."""
-        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(x),) for x in self.items)))
+        found = self._hulls
+        if found is None:
+            found = self._build("_hulls", lambda: _Spans((_hull(x),) for x in self.items))
+        return found
+
+    def time_rank(self) -> array[int]:
+        """Each record's place on the timeline (first date, then id; undated last), by position."""
+
+        def build() -> array[int]:
+            items = self.items
+            order = sorted(range(len(items)), key=lambda p: _time_key(items[p]))
+            rank = array("l", [0]) * len(items)
+            for r, p in enumerate(order):
+                rank[p] = r
+            return rank
+
+        found = self._time_rank
+        if found is None:
+            found = self._build("_time_rank", build)
+        return found
 
 
 @attrs.frozen
@@ -259,6 +452,26 @@ class _Window:
     assume: Assume
 
 
+def _by_name(index: _Index, thing: object) -> Record | None:
+    """The agency a text names, when the dataset's index of agency names knows it (see :meth:`Dataset.resolve`)."""
+    if type(thing) is str:
+        ds = index.dataset
+        if ds is not None:
+            names = ds._by_name
+            if names is not None:
+                return names.get(thing.casefold())
+    return None
+
+
+def _intersect(a: frozenset[int] | tuple[int, ...], b: frozenset[int] | tuple[int, ...]) -> frozenset[int]:
+    """The positions in both posting lists, at the cost of the shorter one."""
+    if isinstance(a, frozenset):
+        return a.intersection(b)
+    if isinstance(b, frozenset):
+        return b.intersection(a)
+    return frozenset(a).intersection(b)
+
+
 class Query(Exportable, Generic[T]):
     """An immutable, ordered selection of records of one kind.
 
@@ -266,8 +479,11 @@ class Query(Exportable, Generic[T]):
     use: an id and name index for :meth:`get`, posting lists for
     :meth:`involving` and :meth:`between`, and sorted time bounds for
     :meth:`on`, :meth:`during`, :meth:`before`, :meth:`after` and
-    :meth:`AgreementQuery.in_force`.  ``len()`` of a time selection over a
-    whole collection counts without building the records' list.
+    :meth:`AgreementQuery.in_force`.  Selections are lazy views: ``len()``
+    counts without building the records' list (a time selection over a whole
+    collection is counted by binary search, and :meth:`between` by set
+    intersection), and listing a large time selection picks the records
+    from a byte mask built at C speed.
 
     >>> import isscoop
     >>> q = isscoop.agencies
@@ -277,63 +493,100 @@ class Query(Exportable, Generic[T]):
     True
     """
 
-    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_window")
+    __slots__ = ("_index", "_sel", "_set", "_window")
 
     def __init__(self, items: Iterable[T] = (), *, kind: str = "record", dataset: Dataset | None = None) -> None:
-        self._index = _Index(tuple(items))
-        self._kind = kind
-        self._dataset = dataset
-        self._sel: tuple[int, ...] | None = None  # positions in order; None: every record, in order
+        self._index = _Index(tuple(items), kind, dataset)
+        self._sel: tuple[int, ...] | None = None  # positions in order
+        self._set: frozenset[int] | None = None  # the positions as a set (in position order unless _sel says)
         self._window: _Window | None = None  # a deferred time selection over every record
-        self._selset: frozenset[int] | None = None
+        # None for all three: every record, in order.
 
     def _view(self, sel: Iterable[int] | None, window: _Window | None = None) -> Self:
         q = object.__new__(type(self))
-        q._index, q._kind, q._dataset = self._index, self._kind, self._dataset
+        q._index = self._index
         q._sel = None if sel is None else tuple(sel)
+        q._set = None
         q._window = window
-        q._selset = None
         return q
+
+    def _view_set(self, members: frozenset[int]) -> Self:
+        """A view of the records at ``members``, in position order (sorted only when listed)."""
+        q = object.__new__(type(self))
+        q._index = self._index
+        q._sel = None
+        q._set = members
+        q._window = None
+        return q
+
+    @property
+    def _kind(self) -> str:
+        return self._index.kind
+
+    @property
+    def _dataset(self) -> Dataset | None:
+        return self._index.dataset
 
     def _new(self, items: Iterable[T]) -> Self:
         """A query over the given records, which must come from this collection."""
         ids = self._index.ids()
         return self._view(ids[x.id] for x in items)
 
+    def _everything(self) -> bool:
+        return self._sel is None and self._set is None and self._window is None
+
     def _positions(self) -> tuple[int, ...]:
         sel = self._sel
         if sel is None:
-            window = self._window
-            if window is None:
+            if self._set is not None:
+                sel = tuple(sorted(self._set))
+            elif self._window is not None:
+                window = self._window
+                sel = tuple(self._index.spans().positions(window.lo, window.hi, window.assume))
+            else:
                 return tuple(range(len(self._index.items)))
-            sel = tuple(self._index.spans().positions(window.lo, window.hi, window.assume))
-            self._sel, self._window = sel, None
+            self._sel = sel
         return sel
+
+    def _unordered(self) -> frozenset[int] | tuple[int, ...]:
+        """The selected positions, in any order (no sorting done for it)."""
+        return self._set if self._set is not None and self._sel is None else self._positions()
 
     def _members(self) -> frozenset[int] | None:
         """The selected positions as a set; ``None`` when every record is selected."""
-        if self._sel is None and self._window is None:
+        if self._everything():
             return None
-        if self._selset is None:
-            self._selset = frozenset(self._positions())
-        return self._selset
+        if self._set is None:
+            self._set = frozenset(self._positions())
+        return self._set
 
     # -- the sequence protocol ------------------------------------------------
     def __len__(self) -> int:
-        if self._sel is None:
-            window = self._window
-            if window is None:
-                return len(self._index.items)
-            spans = self._index.spans()
-            if spans.single:
-                return spans.count(window.lo, window.hi, window.assume)
+        if self._sel is not None:
+            return len(self._sel)
+        if self._set is not None:
+            return len(self._set)
+        window = self._window
+        if window is None:
+            return len(self._index.items)
+        spans = self._index.spans()
+        if spans.single:
+            return spans.count(window.lo, window.hi, window.assume)
         return len(self._positions())
 
     def __iter__(self) -> Iterator[T]:
         items = self._index.items
-        if self._sel is None and self._window is None:
+        if self._sel is not None:
+            return map(items.__getitem__, self._sel)
+        if self._set is not None:
+            return map(items.__getitem__, sorted(self._set))
+        window = self._window
+        if window is None:
             return iter(items)
-        return (items[p] for p in self._positions())
+        spans = self._index.spans()
+        if spans.single:  # pick the records straight from the mask, at C speed
+            return compress(items, spans.mask(window.lo, window.hi, window.assume))
+        return map(items.__getitem__, self._positions())
 
     def __bool__(self) -> bool:
         return len(self) > 0
@@ -343,7 +596,7 @@ class Query(Exportable, Generic[T]):
     @overload
     def __getitem__(self, index: slice) -> Self: ...
     def __getitem__(self, index: int | slice) -> T | Self:
-        if self._sel is None and self._window is None:
+        if self._everything():
             if isinstance(index, slice):
                 return self._view(range(len(self._index.items))[index])
             return cast(T, self._index.items[index])
@@ -407,7 +660,15 @@ class Query(Exportable, Generic[T]):
         >>> print(isscoop.agencies.get("Rosaviakosmos", None, on="2020"))
         None
         """
-        items = self._index.items
+        index = self._index
+        items = index.items
+        if type(key) is str and on is None and self._sel is None and self._set is None and self._window is None:
+            # the common case, for names never asked before too: an id, or a name folded at build time
+            p = (index._ids or index.ids()).get(key)
+            if p is None:
+                p = (index._folded or index.folded()).get(key.casefold())
+            if p is not None:
+                return cast(T, items[p])
         members = self._members()
         if not isinstance(key, str):
             if key in self:
@@ -415,11 +676,7 @@ class Query(Exportable, Generic[T]):
             if default is not _MISSING:
                 return default
             raise NotFound(repr(key), self._kind)
-        if on is None and members is None:
-            remembered = self._index.remembered().get(key)
-            if remembered is not None:
-                return cast(T, items[remembered])
-        p = self._index.ids().get(key)
+        p = index.ids().get(key)
         if p is not None and (members is None or p in members):
             return cast(T, items[p])
         found: list[T] = []
@@ -431,8 +688,6 @@ class Query(Exportable, Generic[T]):
             if found:
                 break
         if len(found) == 1:
-            if on is None and members is None:
-                self._index.remembered()[key] = self._index.ids()[found[0].id]
             return found[0]
         if len(found) > 1:
             raise Ambiguous(key, self._kind, [f"{x.id} ({_label(x)})" for x in found])
@@ -503,28 +758,27 @@ class Query(Exportable, Generic[T]):
         return self._new(x for x in self if match(x))
 
     def _resolve(self, thing: object) -> str:
-        if isinstance(thing, Record):
-            return thing.id
         if isinstance(thing, str):
-            ds = self._dataset
+            ds = self._index.dataset
             if ds is None:
                 return thing
             return ds.resolve(thing).id
+        if isinstance(thing, Record):
+            return thing.id
         raise TypeError(
             f"expected an Agency, Official or Program (or its id or name), got {thing!r} ({type(thing).__name__})"
         )
 
     def _keep_positions(self, candidates: Iterable[int]) -> Self:
         """A view of the candidate positions that this query selects, in this query's order."""
+        wanted = candidates if isinstance(candidates, frozenset) else frozenset(candidates)
         members = self._members()
         if members is None:
-            return self._view(sorted(set(candidates)))
-        wanted = set(candidates)
-        if self._sel is not None and len(wanted) * 4 < len(self._sel) and self._ordered():
-            return self._view(p for p in self._sel if p in wanted)
+            return self._view_set(wanted)
         if self._ordered():
-            return self._view(p for p in self._positions() if p in wanted)
-        return self._view(sorted(wanted & members))
+            assert self._sel is not None
+            return self._view(p for p in self._sel if p in wanted)
+        return self._view_set(wanted & members)
 
     def _ordered(self) -> bool:
         """Whether the selection is in an order of its own (sorted, ranked) rather than position order."""
@@ -533,26 +787,32 @@ class Query(Exportable, Generic[T]):
 
     def involving(self, *things: object) -> Self:
         """Records that involve any of ``things`` (agencies, officials or programs, or their names)."""
-        postings = self._index.postings()
+        index = self._index
         hits: set[int] = set()
         for ident in {self._resolve(t) for t in things}:
-            hits.update(postings.get(ident, ()))
+            hits.update(index.posting(ident))
         return self._keep_positions(hits)
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
         index = self._index
-        return self._keep_positions(index.posting_set(self._resolve(a)) & index.posting_set(self._resolve(b)))
+        return self._keep_positions(_intersect(index.posting(self._resolve(a)), index.posting(self._resolve(b))))
 
     def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
-        if assume not in ("certain", "possible"):
+        if assume != "certain" and assume != "possible":
             _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
-        if self._sel is None and self._window is None:
+        if self._everything():
             return self._view(None, _Window(lo, hi, assume))
-        members = self._positions()
         spans = self._index.spans()
-        if len(members) * 8 < len(self._index.items):
-            return self._view(p for p in members if spans.test(p, lo, hi, assume))
+        ordered = self._ordered()
+        chosen = self._positions() if ordered else self._unordered()
+        if len(chosen) * 8 < len(self._index.items):  # a small selection: test its records one by one
+            if spans.single:
+                starts, ends = spans.bounds_for(assume)
+                kept = [p for p in chosen if starts[p] <= hi and ends[p] >= lo]
+            else:
+                kept = [p for p in chosen if spans.test(p, lo, hi, assume)]
+            return self._view(kept) if ordered else self._view_set(frozenset(kept))
         return self._keep_positions(spans.positions(lo, hi, assume))
 
     def on(self, day: DateLike, *, assume: Assume = "certain") -> Self:
@@ -562,12 +822,12 @@ class Query(Exportable, Generic[T]):
         records for which that is certain are kept; ``assume="possible"`` also
         keeps those the dates cannot decide.
         """
-        return self._in_window(*to_partial_date(day).bounds(), assume)
+        return self._in_window(*day_bounds(day), assume)
 
     def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
         """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
-        lo = NEG_INF if start is None else to_partial_date(start).bounds()[0]
-        hi = POS_INF if end is None else to_partial_date(end).bounds()[1]
+        lo = NEG_INF if start is None else day_bounds(start)[0]
+        hi = POS_INF if end is None else day_bounds(end)[1]
         if lo > hi:
             span_window(start, end)  # raises, naming both dates
         return self._in_window(lo, hi, assume)
@@ -591,9 +851,11 @@ class Query(Exportable, Generic[T]):
     # -- order and picking -----------------------------------------------------
     def sorted(self, key: Callable[[T], Any] | None = None, reverse: bool = False) -> Self:
         """Sorted by ``key``; by default in timeline order (first date, then id; undated last)."""
+        if key is None:  # the timeline order, ranked once per collection
+            rank = self._index.time_rank()
+            return self._view(sorted(self._unordered(), key=rank.__getitem__, reverse=reverse))
         items = self._index.items
-        order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
-        return self._view(order)
+        return self._view(sorted(self._positions(), key=lambda p: key(items[p]), reverse=reverse))
 
     def first(self) -> T | None:
         """The first record, or ``None`` if there is none."""
@@ -633,13 +895,20 @@ class OfficialQuery(Query[Official]):
         >>> [o.name for o in isscoop.officials.heads(of="NASA", on="2025-07-31")]
         ['Sean Duffy']
         """
-        agency_id = self._resolve(of)
-        lo, hi = to_partial_date(on).bounds()
-
-        _keep(Answer(value=Tri.NO, reason=""), assume)  # reject a bad assume value
-
-        tenures = self._index.heads().get(agency_id, ())
-        return self._keep_positions({p for p, bounds in tenures if _within(bounds, lo, hi, assume)})
+        index = self._index
+        agency = _by_name(index, of)
+        agency_id = self._resolve(of) if agency is None else agency.id
+        lo, hi = day_bounds(on)
+        if assume != "certain" and assume != "possible":
+            _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
+        times = (index._heads or index.heads()).get(agency_id)
+        found = () if times is None else times.holders(lo, hi, assume)
+        if self._sel is None and self._set is None and self._window is None:
+            q = object.__new__(type(self))  # a view of the (usually one) holder, made in place: a hot path
+            q._index, q._set, q._window = index, None, None
+            q._sel = found if len(found) < 2 else tuple(sorted(set(found)))
+            return q
+        return self._keep_positions(found)
 
 
 class AgreementQuery(Query[Agreement]):
@@ -655,14 +924,6 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume)
-
-
-def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume) -> bool:
-    """The rule of :func:`isscoop._dates.window_answer`, without the reason: YES (or, "possible", not NO)."""
-    s_lo, s_hi, e_lo, e_hi = bounds
-    if assume == "certain":
-        return s_hi <= hi and e_lo >= lo
-    return s_lo <= hi and e_hi >= lo
 
 
 def _named_on(item: object, key: str, on: DateLike) -> bool:
