@@ -119,7 +119,7 @@ def measure(
 
     The first call is timed on its own (a lazy index may be built then).  Then,
     round after round over every argument set, each sample is the mean time of
-    ``number`` calls, ``number`` chosen so that a sample lasts about
+    ``number`` calls (CPU time), ``number`` chosen so that a sample lasts about
     ``sample_s``.  Rounds go on until ``budget_s`` is spent (at least
     ``min_rounds``).
     """
@@ -136,10 +136,10 @@ def measure(
     rounds = 0
     while rounds < min_rounds or (rounds < max_rounds and time.perf_counter() - start < budget_s):
         for i, p in enumerate(params):
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             for _ in range(number):
                 answer = fn(*p)
-            samples.append((time.perf_counter() - t0) / number)
+            samples.append((time.process_time() - t0) / number)
             if rounds == 0:
                 answers[i] = answer
         rounds += 1
@@ -150,57 +150,7 @@ def measure(
         "samples": len(samples),
         "calls_per_sample": number,
         "first_call_s": first,
-    }
-    return stats, answers
-
-
-def measure_fresh(
-    fn: Callable[..., object],
-    params: Sequence[tuple[str, ...]],
-    *,
-    budget_s: float,
-    sample_s: float,
-    min_samples: int,
-    keep: int,
-) -> tuple[dict[str, Any], list[object]]:
-    """Time ``fn`` on argument sets never asked before; returns the statistics and the first answers.
-
-    ``params[0]`` is for the first call alone (a lazy index may be built
-    then).  Every later call gets the next argument set, so nothing is ever
-    asked twice; each sample is the mean time of a batch of consecutive
-    calls, the batch sized to last about ``sample_s`` (and to leave at least
-    ``min_samples`` batches).  Batches go on until ``budget_s`` is spent or
-    the argument sets run out.  The answers to the first ``keep`` timed
-    argument sets are asked again afterwards, untimed, to check them.
-    """
-    t0 = time.perf_counter()
-    fn(*params[0])
-    first = time.perf_counter() - t0
-    todo = params[1:]
-    t0 = time.perf_counter()
-    fn(*todo[0])
-    estimate = max(time.perf_counter() - t0, 1e-7)
-    per_batch = max(1, min(int(sample_s / estimate), (len(todo) - 1) // max(1, min_samples)))
-    samples: list[float] = [estimate]
-    done = 1
-    start = time.perf_counter()
-    while done < len(todo) and (len(samples) < min_samples or time.perf_counter() - start < budget_s):
-        batch = todo[done : done + per_batch]
-        t0 = time.perf_counter()
-        for p in batch:
-            fn(*p)
-        samples.append((time.perf_counter() - t0) / len(batch))
-        done += len(batch)
-    answers = [fn(*p) for p in todo[: min(keep, done)]]
-    stats = {
-        "median_s": statistics.median(samples),
-        "min_s": min(samples),
-        "max_s": max(samples),
-        "samples": len(samples),
-        "calls": done,
-        "calls_per_sample": per_batch,
-        "first_call_s": first,
-        "arguments": "fresh",
+        "clock": "CPU time of the worker process (time.process_time)",
     }
     return stats, answers
 
@@ -265,25 +215,14 @@ def worker(files: list[str], size: int, quick: bool) -> dict[str, Any]:
     params = engines.parameters()
     fresh = engines.fresh_parameters(scale=0.2 if quick else 1.0)
     timing = Timing(quick, size)
-    shapes: dict[str, Any] = {
-        s: {"title": t, "engines": {}, "repeated": {}, "agree": {}} for s, t in engines.SHAPES.items()
-    }
     isscoop_engine = engines.IsscoopEngine(ds)
-    reference: dict[str, list[object]] = {}
-    warm_up = 0.0
-    for shape in engines.SHAPES:
-        stats, answers = timing.fresh(isscoop_engine.query(shape), fresh[shape], shape)
-        warm_up += stats["first_call_s"]
-        stats["result_sizes"] = [_result_size(a) for a in answers]
-        shapes[shape]["engines"]["isscoop"] = stats
-        reference[shape] = [isscoop_engine.ids(shape, a) for a in answers]
-        del answers
-        again, _ = timing.repeated(isscoop_engine.query(shape), params[shape])
-        shapes[shape]["repeated"]["isscoop"] = again
-        log(
-            f"  isscoop {shape}: median {_fmt(stats['median_s'])} fresh ({stats['calls']} calls), "
-            f"{_fmt(again['median_s'])} repeated (first call {_fmt(stats['first_call_s'])})"
-        )
+    first_calls: dict[str, float] = {}
+    for shape in engines.SHAPES:  # the first call of each shape builds the indexes it needs
+        t0 = time.perf_counter()
+        isscoop_engine.query(shape)(*fresh[shape][0])
+        first_calls[shape] = time.perf_counter() - t0
+    warm_up = sum(first_calls.values())
+    log("  first calls: " + ", ".join(f"{k} {_fmt(v)}" for k, v in first_calls.items()))
     bulk_rows = engines.bulk_rows(100_000 if quick else 1_000_000)
     bulk = bulk_isscoop(ds, bulk_rows)
     memory["isscoop_with_indexes_rss_mib"] = _minus(rss_mib(), rss0)
@@ -296,8 +235,6 @@ def worker(files: list[str], size: int, quick: bool) -> dict[str, Any]:
         isscoop.load(*files)
         load_times.append(time.perf_counter() - t0)
         gc.collect()
-    del ds, isscoop_engine  # the peers are checked against the answers kept in `reference`, and `bulk`
-    gc.collect()
     json_times: list[float] = []
     docs: list[Any] = []
     while not json_times or (sum(json_times) < (2.0 if quick else 20.0) and len(json_times) < 5):
@@ -325,30 +262,41 @@ def worker(files: list[str], size: int, quick: bool) -> dict[str, Any]:
     build: dict[str, float] = {"tables_from_json": time.perf_counter() - t0}
     peers = _engines_for(tables, build)
     out["peer_build_s"] = build
-    for engine in peers:
-        for shape in engines.SHAPES:
-            if engine.name == "pandas (objects)" and shape != "e":
-                continue
-            stats, answers = timing.fresh(engine.query(shape), fresh[shape], shape)
-            got = [engine.ids(shape, a) for a in answers]
-            stats["result_sizes"] = [_result_size(a) for a in answers]
-            del answers
-            shapes[shape]["engines"][engine.name] = stats
-            want = reference[shape][: len(got)]
-            got = got[: len(want)]
-            shapes[shape]["agree"][engine.name] = got == want
-            shapes[shape].setdefault("checked", {})[engine.name] = len(got)
-            if got != want:
-                log(f"  WARNING: {engine.name} {shape} disagrees with isscoop: {_diff(got, want)}")
-            again, answers = timing.repeated(engine.query(shape), params[shape])
-            shapes[shape]["repeated"][engine.name] = again
-            del answers
-        log(f"  {engine.name} done")
-    for s in shapes.values():
-        base = s["engines"]["isscoop"]["median_s"]
-        s["ratios"] = {name: e["median_s"] / base for name, e in s["engines"].items() if name != "isscoop"}
-        base = s["repeated"]["isscoop"]["median_s"]
-        s["repeated_ratios"] = {name: e["median_s"] / base for name, e in s["repeated"].items() if name != "isscoop"}
+
+    shapes: dict[str, Any] = {}
+    for shape, title in engines.SHAPES.items():
+        taking_part: list[engines.Engine] = [isscoop_engine]
+        taking_part += [e for e in peers if e.name != "pandas (objects)" or shape == "e"]
+        fns = {e.name: e.query(shape) for e in taking_part}
+        for name, fn in fns.items():
+            if name != "isscoop":
+                t0 = time.perf_counter()
+                fn(*fresh[shape][0])
+                first_calls[f"{shape} {name}"] = time.perf_counter() - t0
+        stats = timing.fresh_rounds(fns, fresh[shape][1:])
+        stats["isscoop"]["first_call_s"] = first_calls[shape]
+        keep = 3 if shape == "e" else 20
+        asked = fresh[shape][1 : 1 + keep]
+        reference = [isscoop_engine.ids(shape, isscoop_engine.query(shape)(*p)) for p in asked]
+        stats["isscoop"]["result_sizes"] = [_result_size(a) for a in reference]
+        entry: dict[str, Any] = {"title": title, "engines": stats, "repeated": {}, "agree": {}, "checked": {}}
+        for e in taking_part:
+            if e is not isscoop_engine:
+                got = [e.ids(shape, e.query(shape)(*p)) for p in asked]
+                entry["agree"][e.name] = got == reference
+                entry["checked"][e.name] = len(got)
+                if got != reference:
+                    log(f"  WARNING: {e.name} {shape} disagrees with isscoop: {_diff(got, reference)}")
+            entry["repeated"][e.name], _ = timing.repeated(e.query(shape), params[shape])
+        base = stats["isscoop"]["median_s"]
+        entry["ratios"] = {n: x["median_s"] / base for n, x in stats.items() if n != "isscoop"}
+        base = entry["repeated"]["isscoop"]["median_s"]
+        entry["repeated_ratios"] = {n: x["median_s"] / base for n, x in entry["repeated"].items() if n != "isscoop"}
+        shapes[shape] = entry
+        log(
+            f"  ({shape}) fresh: "
+            + ", ".join(f"{n} {_fmt(x['median_s'])} ({x['calls']})" for n, x in stats.items())
+        )
     out["shapes"] = shapes
     pandas_engine = next((e for e in peers if e.name == "pandas"), None)
     if bulk is not None and pandas_engine is not None:
@@ -371,11 +319,61 @@ class Timing:
         self.min_rounds = 1 if size >= 1_000_000 else 2
         self.min_samples = 3 if size >= 1_000_000 else 5
 
-    def fresh(self, fn: Callable[..., object], params: Sequence[tuple[str, ...]], shape: str) -> tuple[Any, Any]:
-        keep = 3 if shape == "e" else 20
-        return measure_fresh(
-            fn, params, budget_s=self.budget_s, sample_s=self.sample_s, min_samples=self.min_samples, keep=keep
-        )
+    def fresh_rounds(
+        self, fns: dict[str, Callable[..., object]], params: Sequence[tuple[str, ...]]
+    ) -> dict[str, dict[str, Any]]:
+        """Time every engine on argument sets never asked before, in alternating rounds.
+
+        Each round hands a block of fresh argument sets to every engine in
+        turn; an engine asks the first ones of the block, as many as last
+        about ``sample_s`` (so every engine starts each round on the same
+        questions, and none asks a question twice).  A sample is the mean
+        CPU time per call of one engine in one round.  Rounds go on until
+        every engine has had ``budget_s`` (at least ``min_samples`` rounds),
+        or the argument sets run out.  Alternating puts the other work on a
+        shared machine on every engine alike.
+        """
+        per_call: dict[str, int] = {}
+        cursor = 0
+        for name, fn in fns.items():  # one call each, to size the batches
+            t0 = time.perf_counter()
+            fn(*params[cursor])
+            per_call[name] = max(1, int(self.sample_s / max(time.perf_counter() - t0, 1e-7)))
+        cursor += 1
+        block = max(1, min(max(per_call.values()), (len(params) - cursor) // self.min_samples))
+        cpu: dict[str, list[float]] = {name: [] for name in fns}
+        wall: dict[str, list[float]] = {name: [] for name in fns}
+        calls = dict.fromkeys(fns, 1)
+        spent = 0.0
+        rounds = 0
+        while cursor < len(params) and (rounds < self.min_samples or spent < self.budget_s * len(fns)):
+            chunk = params[cursor : cursor + block]
+            for name, fn in fns.items():
+                batch = chunk[: per_call[name]]
+                c0, w0 = time.process_time(), time.perf_counter()
+                for p in batch:
+                    fn(*p)
+                c1, w1 = time.process_time(), time.perf_counter()
+                cpu[name].append((c1 - c0) / len(batch))
+                wall[name].append((w1 - w0) / len(batch))
+                calls[name] += len(batch)
+                spent += w1 - w0
+            cursor += len(chunk)
+            rounds += 1
+        return {
+            name: {
+                "median_s": statistics.median(cpu[name]),
+                "min_s": min(cpu[name]),
+                "max_s": max(cpu[name]),
+                "wall_median_s": statistics.median(wall[name]),
+                "samples": len(cpu[name]),
+                "calls": calls[name],
+                "calls_per_sample": per_call[name],
+                "clock": "CPU time of the worker process (time.process_time)",
+                "arguments": "fresh: each argument set asked once",
+            }
+            for name in fns
+        }
 
     def repeated(self, fn: Callable[..., object], params: Sequence[tuple[str, ...]]) -> tuple[Any, Any]:
         stats, answers = measure(

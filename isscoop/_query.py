@@ -223,16 +223,38 @@ class _Spans:
 class _HeadTimes:
     """The head tenures held at one agency, for "who headed it then?".
 
-    Sorted by the bound each rule tests first, with the running maximum of
-    the other bound, so that a question walks back from a binary search over
-    only the tenures that may match (usually one or two).
+    For a window of days, sorted by the bound each rule tests first, with
+    the running maximum of the other bound, so that a question walks back
+    from a binary search over only the tenures that may match (usually one
+    or two).  For a single day, the time line cut where any tenure's answer
+    changes: the segment a day falls in holds the positions of the holders
+    that answer YES, of those that do not answer NO, and the tenures that
+    the dates cannot decide (for the bulk answers of :mod:`isscoop._bulk`).
     """
 
-    __slots__ = ("certain", "possible")
+    __slots__ = ("breaks", "certain", "possible", "sure", "undecided", "walk_certain", "walk_possible")
 
-    def __init__(self, tenures: list[tuple[int, tuple[int, int, int, int]]]) -> None:
-        self.certain = self._order([(b[1], b[2], p) for p, b in tenures])
-        self.possible = self._order([(b[0], b[3], p) for p, b in tenures])
+    def __init__(self, tenures: list[tuple[int, tuple[int, int, int, int], object]]) -> None:
+        self.walk_certain = self._order([(b[1], b[2], p) for p, b, _ in tenures])
+        self.walk_possible = self._order([(b[0], b[3], p) for p, b, _ in tenures])
+        points = sorted({NEG_INF, *(x for _, b, _ in tenures for x in (b[0], b[1], b[2] + 1, b[3] + 1))})
+        breaks: list[int] = []
+        certain: list[tuple[int, ...]] = []
+        possible: list[tuple[int, ...]] = []
+        undecided: list[tuple[object, ...]] = []
+        for day in points:
+            yes = tuple(sorted({p for p, b, _ in tenures if b[1] <= day <= b[2]}))
+            maybe = tuple(sorted({p for p, b, _ in tenures if b[0] <= day <= b[3]}))
+            unsure = tuple(t for p, b, t in tenures if b[0] <= day <= b[3] and not b[1] <= day <= b[2])
+            if breaks and (yes, maybe, unsure) == (certain[-1], possible[-1], undecided[-1]):
+                continue  # the same answers as the segment before: one segment
+            breaks.append(day)
+            certain.append(yes)
+            possible.append(maybe)
+            undecided.append(unsure)
+        self.breaks = array("q", breaks)
+        self.certain, self.possible, self.undecided = certain, possible, undecided
+        self.sure = bytes(not u for u in undecided)
 
     @staticmethod
     def _order(entries: list[tuple[int, int, int]]) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -245,20 +267,23 @@ class _HeadTimes:
             running.append(reach)
         return starts, ends, running, [p for _, _, p in entries]
 
+    def segment(self, day: int) -> int:
+        """The number of the segment ``day`` falls in."""
+        return bisect_right(self.breaks, day) - 1
+
     def holders(self, w_lo: int, w_hi: int, assume: Assume) -> tuple[int, ...]:
-        """Positions of the officials whose tenure answers YES (or, ``"possible"``, not NO)."""
-        starts, ends, running, positions = self.certain if assume == "certain" else self.possible
+        """Positions of the officials whose tenure answers YES (or, ``"possible"``, not NO), ascending."""
+        if w_lo == w_hi:  # one day: its segment's answer
+            i = bisect_right(self.breaks, w_lo) - 1
+            return self.certain[i] if assume == "certain" else self.possible[i]
+        starts, ends, running, positions = self.walk_certain if assume == "certain" else self.walk_possible
         i = bisect_right(starts, w_hi) - 1
-        if i < 0 or running[i] < w_lo:
-            return ()
-        if ends[i] >= w_lo and (i == 0 or running[i - 1] < w_lo):  # the usual answer: one holder
-            return (positions[i],)
-        out = []
+        out = set()
         while i >= 0 and running[i] >= w_lo:
             if ends[i] >= w_lo:
-                out.append(positions[i])
+                out.add(positions[i])
             i -= 1
-        return tuple(out)
+        return tuple(sorted(out))
 
 
 class _Index:
@@ -400,11 +425,11 @@ class _Index:
         """For each agency id, the head tenures held there, by position of the official."""
 
         def build() -> dict[str, _HeadTimes]:
-            by_agency: dict[str, list[tuple[int, tuple[int, int, int, int]]]] = {}
+            by_agency: dict[str, list[tuple[int, tuple[int, int, int, int], object]]] = {}
             for p, item in enumerate(self.items):
                 for t in getattr(item, "tenures", ()):
                     if t.head:
-                        by_agency.setdefault(t.agency.id, []).append((p, t.bounds()))
+                        by_agency.setdefault(t.agency.id, []).append((p, t.bounds(), t))
             return {agency: _HeadTimes(tenures) for agency, tenures in by_agency.items()}
 
         found = self._heads
@@ -905,8 +930,7 @@ class OfficialQuery(Query[Official]):
         found = () if times is None else times.holders(lo, hi, assume)
         if self._sel is None and self._set is None and self._window is None:
             q = object.__new__(type(self))  # a view of the (usually one) holder, made in place: a hot path
-            q._index, q._set, q._window = index, None, None
-            q._sel = found if len(found) < 2 else tuple(sorted(set(found)))
+            q._index, q._sel, q._set, q._window = index, found, None, None
             return q
         return self._keep_positions(found)
 
