@@ -221,6 +221,8 @@ class Tables:
     meeting_agencies: list[tuple[int, int]] = field(default_factory=list)  # meeting no, agency no
     #: official id, name, agency no, start day, end day (None: open); head tenures only
     tenures: list[tuple[str, str, int, int, int | None]] = field(default_factory=list)
+    #: officials whose head tenure's start or end is known only to the month or year
+    vague: set[str] = field(default_factory=set)
 
     @classmethod
     def from_documents(cls, docs: Sequence[Mapping[str, Any]]) -> Tables:
@@ -239,6 +241,8 @@ class Tables:
                 for ten in rec.get("tenures", ()):
                     if ten.get("head"):
                         start, end = ten["period"].split("/")
+                        if start.count("-") != 2 or (end != ".." and end.count("-") != 2):
+                            t.vague.add(rec["id"])
                         t.tenures.append(
                             (
                                 rec["id"],
@@ -607,8 +611,12 @@ class PandasEngine(Engine):
             left, self.tenures_by_start, left_on="day", right_on="start_day", by="agency_no", direction="backward"
         )
         held = (m["start_day"].notna() & (m["end_day"].isna() | (m["end_day"] >= m["day"]))).to_numpy()
+        rows = m["row"].to_numpy()
+        official = m["official_id"].to_numpy()
         out = np.full(n, None, dtype=object)
-        out[m["row"].to_numpy()[held]] = m["official_id"].to_numpy()[held]
+        out[rows[held]] = official[held]
+        self.matched = np.full(n, None, dtype=object)  # the tenure each row matched, held or not (untimed use)
+        self.matched[rows] = official
         return out
 
     def _in_force(self, day: str) -> Any:

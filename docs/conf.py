@@ -35,6 +35,9 @@ html_title = f"isscoop {release}"
 nitpicky = True
 nitpick_ignore = [
     ("py:class", "T"),
+    ("py:class", "V"),
+    ("py:class", "isscoop._bulk.V"),
+    ("py:obj", "isscoop._bulk.V"),
     ("py:class", "isscoop._query.T"),
     ("py:class", "Self"),
     ("py:class", "attrs.Attribute"),

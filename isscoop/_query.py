@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast, over
 
 import attrs
 
-from . import _text
+from . import _bulk, _text
+from ._bulk import Column
 from ._dates import (
     NEG_INF,
     POS_INF,
@@ -122,6 +123,7 @@ class _Spans:
         "e_lo",
         "irregular_no",
         "irregular_yes",
+        "odd",
         "offsets",
         "pos",
         "regular_e_hi",
@@ -157,6 +159,9 @@ class _Spans:
         # Entries where a YES (NO) window test cannot be counted by subtraction.
         self.irregular_yes = array("l", (i for i in range(n) if s_hi[i] > e_lo[i]))
         self.irregular_no = array("l", (i for i in range(n) if s_lo[i] > e_hi[i]))
+        # Entries that may answer YES where the NO test alone would say NO (a start's earliest day after
+        # its latest, as when an agreement signed late was in force "by" an earlier date).
+        self.odd = array("l", (i for i in range(n) if s_lo[i] > s_hi[i] or e_lo[i] > e_hi[i]))
         self.regular_e_lo = array("q", sorted(e_lo[i] for i in range(n) if s_hi[i] <= e_lo[i]))
         self.regular_e_hi = array("q", sorted(e_hi[i] for i in range(n) if s_lo[i] <= e_hi[i]))
         self._codes: dict[str, tuple[_Codes, _Codes]] = {}
@@ -168,15 +173,21 @@ class _Spans:
             total = bisect_right(self.s_hi_sorted, w_hi) - bisect_left(self.regular_e_lo, w_lo)
             return total - sum(1 for i in self.irregular_yes if self.s_hi[i] <= w_hi and self.e_lo[i] < w_lo)
         total = bisect_right(self.s_lo_sorted, w_hi) - bisect_left(self.regular_e_hi, w_lo)
-        return total - sum(1 for i in self.irregular_no if self.s_lo[i] <= w_hi and self.e_hi[i] < w_lo)
+        total -= sum(1 for i in self.irregular_no if self.s_lo[i] <= w_hi and self.e_hi[i] < w_lo)
+        for i in self.odd:  # counted by the NO test above; counted here by the whole rule instead
+            total += self._possible(i, w_lo, w_hi) - (self.s_lo[i] <= w_hi and self.e_hi[i] >= w_lo)
+        return total
+
+    def _possible(self, i: int, w_lo: int, w_hi: int) -> bool:
+        """Whether entry ``i`` does not answer NO: it answers YES, or the NO test does not hold."""
+        return (self.s_hi[i] <= w_hi and self.e_lo[i] >= w_lo) or (self.s_lo[i] <= w_hi and self.e_hi[i] >= w_lo)
 
     def test(self, p: int, w_lo: int, w_hi: int, assume: Assume) -> bool:
         """Whether record ``p`` has an entry that answers YES (or, ``"possible"``, not NO)."""
         if assume == "certain":
             s_hi, e_lo = self.s_hi, self.e_lo
             return any(s_hi[i] <= w_hi and e_lo[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
-        s_lo, e_hi = self.s_lo, self.e_hi
-        return any(s_lo[i] <= w_hi and e_hi[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
+        return any(self._possible(i, w_lo, w_hi) for i in range(self.offsets[p], self.offsets[p + 1]))
 
     def bounds_for(self, assume: Assume) -> tuple[array[int], array[int]]:
         """The per-entry start and end bounds that the window test of ``assume`` compares."""
@@ -206,10 +217,15 @@ class _Spans:
         going, end_todo = end_codes.at_least(w_lo)
         both = int.from_bytes(started, "little") & int.from_bytes(going, "little")
         out = bytearray(both.to_bytes(n, "little"))
-        starts, ends = self.bounds_for(assume)
-        for todo in (start_todo, end_todo):
-            for i in todo:
-                out[i] = starts[i] <= w_hi and ends[i] >= w_lo
+        if assume == "certain":
+            starts, ends = self.bounds_for(assume)
+            for todo in (start_todo, end_todo):
+                for i in todo:
+                    out[i] = starts[i] <= w_hi and ends[i] >= w_lo
+        else:
+            for todo in (start_todo, end_todo, self.odd):
+                for i in todo:
+                    out[i] = self._possible(i, w_lo, w_hi)
         return bytes(out)
 
     def positions(self, w_lo: int, w_hi: int, assume: Assume) -> list[int]:
@@ -232,7 +248,7 @@ class _HeadTimes:
     the dates cannot decide (for the bulk answers of :mod:`isscoop._bulk`).
     """
 
-    __slots__ = ("breaks", "certain", "possible", "sure", "undecided", "walk_certain", "walk_possible")
+    __slots__ = ("answers", "breaks", "certain", "possible", "undecided", "walk_certain", "walk_possible")
 
     def __init__(self, tenures: list[tuple[int, tuple[int, int, int, int], object]]) -> None:
         self.walk_certain = self._order([(b[1], b[2], p) for p, b, _ in tenures])
@@ -244,8 +260,8 @@ class _HeadTimes:
         undecided: list[tuple[object, ...]] = []
         for day in points:
             yes = tuple(sorted({p for p, b, _ in tenures if b[1] <= day <= b[2]}))
-            maybe = tuple(sorted({p for p, b, _ in tenures if b[0] <= day <= b[3]}))
-            unsure = tuple(t for p, b, t in tenures if b[0] <= day <= b[3] and not b[1] <= day <= b[2])
+            maybe = tuple(sorted({p for p, b, _ in tenures if b[1] <= day <= b[2] or b[0] <= day <= b[3]}))
+            unsure = tuple((p, t) for p, b, t in tenures if b[0] <= day <= b[3] and not b[1] <= day <= b[2])
             if breaks and (yes, maybe, unsure) == (certain[-1], possible[-1], undecided[-1]):
                 continue  # the same answers as the segment before: one segment
             breaks.append(day)
@@ -254,7 +270,7 @@ class _HeadTimes:
             undecided.append(unsure)
         self.breaks = array("q", breaks)
         self.certain, self.possible, self.undecided = certain, possible, undecided
-        self.sure = bytes(not u for u in undecided)
+        self.answers: tuple[list[Any], list[str]] | None = None  # kept by isscoop._bulk
 
     @staticmethod
     def _order(entries: list[tuple[int, int, int]]) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -276,13 +292,15 @@ class _HeadTimes:
         if w_lo == w_hi:  # one day: its segment's answer
             i = bisect_right(self.breaks, w_lo) - 1
             return self.certain[i] if assume == "certain" else self.possible[i]
-        starts, ends, running, positions = self.walk_certain if assume == "certain" else self.walk_possible
-        i = bisect_right(starts, w_hi) - 1
-        out = set()
-        while i >= 0 and running[i] >= w_lo:
-            if ends[i] >= w_lo:
-                out.add(positions[i])
-            i -= 1
+        out: set[int] = set()
+        for starts, ends, running, positions in (
+            (self.walk_certain,) if assume == "certain" else (self.walk_certain, self.walk_possible)
+        ):  # "possible": YES, or not ruled out by the NO test
+            i = bisect_right(starts, w_hi) - 1
+            while i >= 0 and running[i] >= w_lo:
+                if ends[i] >= w_lo:
+                    out.add(positions[i])
+                i -= 1
         return tuple(sorted(out))
 
 
@@ -832,7 +850,7 @@ class Query(Exportable, Generic[T]):
         ordered = self._ordered()
         chosen = self._positions() if ordered else self._unordered()
         if len(chosen) * 8 < len(self._index.items):  # a small selection: test its records one by one
-            if spans.single:
+            if spans.single and assume == "certain":
                 starts, ends = spans.bounds_for(assume)
                 kept = [p for p in chosen if starts[p] <= hi and ends[p] >= lo]
             else:
@@ -909,7 +927,7 @@ class Query(Exportable, Generic[T]):
 
 
 class OfficialQuery(Query[Official]):
-    """A :class:`Query` of officials, with :meth:`heads`."""
+    """A :class:`Query` of officials, with :meth:`heads` and, for a whole column of rows, :meth:`heads_each`."""
 
     __slots__ = ()
 
@@ -935,8 +953,35 @@ class OfficialQuery(Query[Official]):
         return self._keep_positions(found)
 
 
+    def heads_each(self, *, of: object, on: object) -> Column[tuple[Official, ...]]:
+        """Who headed each row's agency on each row's day: one answer per row, in one call.
+
+        ``of`` and ``on`` are columns of the same length -- sequences,
+        pandas Series or NumPy arrays -- or one of them a single value for
+        every row.  ``of`` holds agencies or their names, ``on`` dates
+        (ISO or EDTF text, ``datetime.date``, :class:`PartialDate`, or a
+        ``datetime64`` column).  Each row's answer is the tuple of the
+        officials who certainly headed the agency at some time that day
+        (acting heads included) -- the answer of :meth:`heads` -- or, when
+        nobody certainly did but the dates cannot rule out that someone did,
+        :attr:`Tri.UNKNOWN`, with the reason in :attr:`Column.reasons`.
+        ``()`` is the certain answer that nobody did.  A row with no agency
+        or no day (``None``, ``NaN``, ``NaT``) is UNKNOWN.
+
+        >>> import isscoop
+        >>> rows = isscoop.officials.heads_each(of=["NASA", "NASA", "ESA"], on=["2025-07-31", "2019-02", None])
+        >>> rows.labels()
+        ['Sean Duffy', 'Jim Bridenstine', None]
+        >>> rows.reasons[2]
+        'no day given'
+        """
+        index = self._index
+        return _bulk.heads_each(of, on, self._resolve, index._heads or index.heads(), index.items, self._members())
+
+
 class AgreementQuery(Query[Agreement]):
-    """A :class:`Query` of agreements, with :meth:`in_force`."""
+    """A :class:`Query` of agreements, with :meth:`in_force`; for a whole column of rows,
+    :meth:`in_force_each` and :meth:`participants_each`."""
 
     __slots__ = ()
 
@@ -948,6 +993,46 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume)
+
+    def _position(self, key: object) -> int:
+        """The position of the agreement ``key`` is or names (see :meth:`Query.get`)."""
+        found = self.get(key if isinstance(key, str | Agreement) else str(key))
+        return self._index.ids()[found.id]
+
+    def in_force_each(self, agreements: object, *, on: object) -> Column[Tri]:
+        """Did each row's agreement apply at some time within each row's day? One answer per row.
+
+        The columns are read as by :meth:`OfficialQuery.heads_each`;
+        ``agreements`` holds agreements or their ids, titles or aliases.
+        Each answer is :attr:`Tri.YES`, :attr:`Tri.NO` or
+        :attr:`Tri.UNKNOWN` (with its reason), as
+        :meth:`Agreement.in_force_on` answers.
+
+        >>> import isscoop
+        >>> rows = isscoop.agreements.in_force_each("us-russia-space-agreement-1992", on=["1991", "1995", "2022"])
+        >>> rows.values
+        (Tri.NO, Tri.UNKNOWN, Tri.YES)
+        >>> rows.reasons[1]
+        'start unknown'
+        """
+        index = self._index
+        return _bulk.in_force_each(agreements, on, self._position, index.spans(), index.items)
+
+    def participants_each(self, agreements: object, *, on: object) -> Column[tuple[Agency, ...]]:
+        """The parties that had joined each row's agreement by the end of each row's day. One answer per row.
+
+        The rule of :meth:`Agreement.parties_on`: each answer is the tuple of
+        the parties that had certainly joined, or :attr:`Tri.UNKNOWN` when a
+        step that decides whether one had may or may not have been taken by
+        then (its date is partial), with the reason.
+
+        >>> import isscoop
+        >>> rows = isscoop.agreements.participants_each(["seat-swap-2022"], on=["2023-01-01"])
+        >>> rows.labels()
+        ['NASA; Roscosmos']
+        """
+        index = self._index
+        return _bulk.participants_each(agreements, on, self._position, index.items)
 
 
 def _named_on(item: object, key: str, on: DateLike) -> bool:
