@@ -62,7 +62,7 @@ nitpick_ignore = [
 nitpick_ignore_regex = [
     ("py:class", r"typing_extensions\..*"),
     ("py:class", r"_io\..*"),
-    ("py:class", r"(pandas|networkx|matplotlib)\..*"),
+    ("py:class", r"(pandas|networkx|matplotlib|pyarrow)\..*"),
     ("py:class", r"(DataFrame|MultiGraph|Figure|Axes|Literal)(\[.*\])?"),
 ]
 
