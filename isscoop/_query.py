@@ -14,8 +14,8 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from itertools import compress, pairwise
-from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast, overload
+from itertools import compress
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeAlias, TypeVar, cast, overload
 
 import attrs
 
@@ -67,6 +67,7 @@ def _extra_keys(item: object) -> list[str]:
 
 #: Posting lists at least this long are kept as sets too, so that intersections cost the shorter list.
 _SET_FROM: Final = 16
+_NONE: Final = array("l")
 #: The most slots a :class:`_Codes` has (one byte per record codes its slot).
 _SLOTS: Final = 254
 
@@ -304,6 +305,9 @@ class _HeadTimes:
         return tuple(sorted(out))
 
 
+_NO_HEADS: Final = _HeadTimes([])
+
+
 class _Index:
     """Lookup structures over one collection, each built on first use, under a lock.
 
@@ -314,10 +318,12 @@ class _Index:
 
     __slots__ = (
         "_folded",
+        "_head_names",
         "_heads",
         "_hulls",
         "_ids",
         "_lock",
+        "_named_postings",
         "_names",
         "_postings",
         "_sets",
@@ -339,6 +345,8 @@ class _Index:
         self._postings: dict[str, array[int]] | None = None
         self._sets: dict[str, frozenset[int] | tuple[int, ...]] | None = None
         self._heads: dict[str, _HeadTimes] | None = None
+        self._head_names: dict[str, _HeadTimes] | None = None
+        self._named_postings: dict[str, _Posting] | None = None
         self._spans: _Spans | None = None
         self._hulls: _Spans | None = None
         self._time_rank: array[int] | None = None
@@ -424,6 +432,24 @@ class _Index:
             found = self._build("_postings", build)
         return found
 
+    def posting_pair(self, ident: str) -> _Posting:
+        """The positions of the records involving ``ident``: sorted, and as a set (a tuple when few)."""
+        return (self._postings or self.postings()).get(ident, _NONE), self.posting(ident)
+
+    def named_postings(self) -> dict[str, _Posting]:
+        """The :meth:`posting_pair` of the agency each case-folded agency name finds (see :meth:`Dataset.resolve`)."""
+
+        def build() -> dict[str, _Posting]:
+            ds = self.dataset
+            if ds is None:
+                return {}
+            return {name: self.posting_pair(agency.id) for name, agency in ds._agency_names().items()}
+
+        found = self._named_postings
+        if found is None:
+            found = self._build("_named_postings", build)
+        return found
+
     def posting(self, ident: str) -> frozenset[int] | tuple[int, ...]:
         """The positions of the records involving ``ident``: a set when there are many, else a tuple."""
         sets = self._sets
@@ -453,6 +479,21 @@ class _Index:
         found = self._heads
         if found is None:
             found = self._build("_heads", build)
+        return found
+
+    def head_names(self) -> dict[str, _HeadTimes]:
+        """The head tenures of the agency each case-folded agency name finds (see :meth:`Dataset.resolve`)."""
+
+        def build() -> dict[str, _HeadTimes]:
+            ds = self.dataset
+            if ds is None:
+                return {}
+            heads = self.heads()
+            return {name: heads.get(agency.id, _NO_HEADS) for name, agency in ds._agency_names().items()}
+
+        found = self._head_names
+        if found is None:
+            found = self._build("_head_names", build)
         return found
 
     def spans(self) -> _Spans:
@@ -495,24 +536,22 @@ class _Window:
     assume: Assume
 
 
-def _by_name(index: _Index, thing: object) -> Record | None:
-    """The agency a text names, when the dataset's index of agency names knows it (see :meth:`Dataset.resolve`)."""
-    if type(thing) is str:
-        ds = index.dataset
-        if ds is not None:
-            names = ds._by_name
-            if names is not None:
-                return names.get(thing.casefold())
-    return None
+_Posting: TypeAlias = "tuple[array[int], frozenset[int] | tuple[int, ...]]"
 
 
-def _intersect(a: frozenset[int] | tuple[int, ...], b: frozenset[int] | tuple[int, ...]) -> frozenset[int]:
-    """The positions in both posting lists, at the cost of the shorter one."""
-    if isinstance(a, frozenset):
-        return a.intersection(b)
-    if isinstance(b, frozenset):
-        return b.intersection(a)
-    return frozenset(a).intersection(b)
+def _both(a: _Posting, b: _Posting) -> tuple[int, ...]:
+    """The positions in both posting lists, ascending.
+
+    The shorter list (sorted) is filtered by the longer one as a set, at C
+    speed: the cost is that of the shorter list, and the answer comes out in
+    order, with no sorting.
+    """
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    if not a[0]:
+        return ()
+    members = b[1] if isinstance(b[1], frozenset) else frozenset(b[1])
+    return tuple(filter(members.__contains__, a[0]))
 
 
 class Query(Exportable, Generic[T]):
@@ -551,6 +590,12 @@ class Query(Exportable, Generic[T]):
         q._sel = None if sel is None else tuple(sel)
         q._set = None
         q._window = window
+        return q
+
+    def _view_tuple(self, positions: tuple[int, ...]) -> Self:
+        """A view of the records at ``positions``, in that order (a tuple the caller made)."""
+        q = object.__new__(type(self))
+        q._index, q._sel, q._set, q._window = self._index, positions, None, None
         return q
 
     def _view_set(self, members: frozenset[int]) -> Self:
@@ -826,7 +871,7 @@ class Query(Exportable, Generic[T]):
     def _ordered(self) -> bool:
         """Whether the selection is in an order of its own (sorted, ranked) rather than position order."""
         sel = self._sel
-        return sel is not None and any(a > b for a, b in pairwise(sel))
+        return sel is not None and list(sel) != sorted(sel)
 
     def involving(self, *things: object) -> Self:
         """Records that involve any of ``things`` (agencies, officials or programs, or their names)."""
@@ -839,23 +884,33 @@ class Query(Exportable, Generic[T]):
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
         index = self._index
-        return self._keep_positions(_intersect(index.posting(self._resolve(a)), index.posting(self._resolve(b))))
+        named = index._named_postings or index.named_postings()
+        pa = named.get(a.casefold()) if type(a) is str else None  # an agency's name: folded once per dataset
+        pb = named.get(b.casefold()) if type(b) is str else None
+        found = _both(
+            index.posting_pair(self._resolve(a)) if pa is None else pa,
+            index.posting_pair(self._resolve(b)) if pb is None else pb,
+        )
+        if self._sel is None and self._set is None and self._window is None:
+            return self._view_tuple(found)
+        return self._keep_positions(found)
 
     def _in_window(self, lo: int, hi: int, assume: Assume) -> Self:
         if assume != "certain" and assume != "possible":
             _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
-        if self._everything():
+        index = self._index
+        sel = self._sel
+        if sel is None and self._set is None and self._window is None:
             return self._view(None, _Window(lo, hi, assume))
-        spans = self._index.spans()
-        ordered = self._ordered()
-        chosen = self._positions() if ordered else self._unordered()
-        if len(chosen) * 8 < len(self._index.items):  # a small selection: test its records one by one
+        spans = index._spans or index.spans()
+        chosen = sel if sel is not None else self._unordered()
+        if len(chosen) * 8 < len(index.items):  # a small selection: test its records one by one, keeping its order
             if spans.single and assume == "certain":
-                starts, ends = spans.bounds_for(assume)
-                kept = [p for p in chosen if starts[p] <= hi and ends[p] >= lo]
+                starts, ends = spans.s_hi, spans.e_lo
+                kept = tuple([p for p in chosen if starts[p] <= hi and ends[p] >= lo])
             else:
-                kept = [p for p in chosen if spans.test(p, lo, hi, assume)]
-            return self._view(kept) if ordered else self._view_set(frozenset(kept))
+                kept = tuple([p for p in chosen if spans.test(p, lo, hi, assume)])
+            return self._view_tuple(kept) if sel is not None else self._view_set(frozenset(kept))
         return self._keep_positions(spans.positions(lo, hi, assume))
 
     def on(self, day: DateLike, *, assume: Assume = "certain") -> Self:
@@ -895,8 +950,9 @@ class Query(Exportable, Generic[T]):
     def sorted(self, key: Callable[[T], Any] | None = None, reverse: bool = False) -> Self:
         """Sorted by ``key``; by default in timeline order (first date, then id; undated last)."""
         if key is None:  # the timeline order, ranked once per collection
-            rank = self._index.time_rank()
-            return self._view(sorted(self._unordered(), key=rank.__getitem__, reverse=reverse))
+            index = self._index
+            rank = index._time_rank or index.time_rank()
+            return self._view_tuple(tuple(sorted(self._unordered(), key=rank.__getitem__, reverse=reverse)))
         items = self._index.items
         return self._view(sorted(self._positions(), key=lambda p: key(items[p]), reverse=reverse))
 
@@ -939,13 +995,17 @@ class OfficialQuery(Query[Official]):
         ['Sean Duffy']
         """
         index = self._index
-        agency = _by_name(index, of)
-        agency_id = self._resolve(of) if agency is None else agency.id
+        names = index._head_names or index.head_names()
+        times = names.get(of.casefold()) if type(of) is str else None  # an agency's name, folded once per dataset
+        if times is None:
+            times = (index._heads or index.heads()).get(self._resolve(of), _NO_HEADS)
         lo, hi = day_bounds(on)
         if assume != "certain" and assume != "possible":
             _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
-        times = (index._heads or index.heads()).get(agency_id)
-        found = () if times is None else times.holders(lo, hi, assume)
+        if lo == hi and assume == "certain":  # one day: its segment's holders
+            found = times.certain[bisect_right(times.breaks, lo) - 1]
+        else:
+            found = times.holders(lo, hi, assume)
         if self._sel is None and self._set is None and self._window is None:
             q = object.__new__(type(self))  # a view of the (usually one) holder, made in place: a hot path
             q._index, q._sel, q._set, q._window = index, found, None, None
