@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from . import _export as ex
+from . import _startup
 from ._brief import render, story
 from ._dates import PartialDate, span_window, to_partial_date
 from ._errors import DatasetError, DateParseError, IsscoopError, NotFound
@@ -203,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "schema":
             _print_json(schema())
             return 0
+        if command == "brief" and not as_json and not getattr(args, "data", []):
+            sys.stdout.write(_bundled_brief())
+            return 0
         ds = _dataset(getattr(args, "data", []))
         handler = _HANDLERS[command]
         return handler(ds, args, as_json)
@@ -261,6 +265,15 @@ def _brief(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     else:
         sys.stdout.write(render(ds))
     return 0
+
+
+def _bundled_brief() -> str:
+    """The brief of the bundled data: kept once rendered, for this code and data (see :mod:`isscoop._startup`)."""
+    text = _startup.cached_brief()
+    if text is None:
+        text = render(dataset())
+        _startup.keep_brief(text)
+    return text
 
 
 def _entry_json(e: Any) -> dict[str, Any]:
