@@ -583,6 +583,7 @@ class PandasEngine(Engine):
         tn["start_day"] = days([r[3] for r in t.tenures])
         tn["end_day"] = days([r[4] for r in t.tenures])
         self.tenures = tn
+        self.vague = set(t.vague)
 
     def _agency(self, key: str) -> int:
         return int(self.names.loc[key.lower()])
