@@ -67,6 +67,8 @@ def _extra_keys(item: object) -> list[str]:
 
 #: Posting lists at least this long are kept as sets too, so that intersections cost the shorter list.
 _SET_FROM: Final = 16
+#: At most this many of the longest posting lists of a collection are kept as byte masks too.
+_MASKS: Final = 32
 _NONE: Final = array("l")
 #: The most slots a :class:`_Codes` has (one byte per record codes its slot).
 _SLOTS: Final = 254
@@ -343,7 +345,7 @@ class _Index:
         self._names: dict[str, tuple[int, ...]] | None = None
         self._folded: dict[str, int] | None = None
         self._postings: dict[str, array[int]] | None = None
-        self._sets: dict[str, frozenset[int] | tuple[int, ...]] | None = None
+        self._sets: dict[str, frozenset[int] | tuple[int, ...] | bytes] | None = None
         self._heads: dict[str, _HeadTimes] | None = None
         self._head_names: dict[str, _HeadTimes] | None = None
         self._named_postings: dict[str, _Posting] | None = None
@@ -450,20 +452,36 @@ class _Index:
             found = self._build("_named_postings", build)
         return found
 
-    def posting(self, ident: str) -> frozenset[int] | tuple[int, ...]:
-        """The positions of the records involving ``ident``: a set when there are many, else a tuple."""
+    def posting(self, ident: str) -> frozenset[int] | tuple[int, ...] | bytes:
+        """The records involving ``ident``, for membership tests (see :meth:`_posting_sets`)."""
         sets = self._sets
         if sets is None:
             sets = self._build("_sets", self._posting_sets)
         return sets.get(ident, ())
 
-    def _posting_sets(self) -> dict[str, frozenset[int] | tuple[int, ...]]:
-        shared = list(range(len(self.items)))  # one int object per position, shared by every set
+    def _posting_sets(self) -> dict[str, frozenset[int] | tuple[int, ...] | bytes]:
+        """Each posting list for membership tests: a tuple when short, else a set; the longest as byte masks.
+
+        A byte mask (one byte per record, 1 where the record is in the
+        list) is tested at C speed and touches little memory; masks are kept
+        for at most :data:`_MASKS` lists of at least 1/64 of the records.
+        """
+        n = len(self.items)
+        postings = self.postings()
+        longest = sorted((ident for ident, found in postings.items() if len(found) >= max(_SET_FROM, n // 64)),
+                         key=lambda ident: -len(postings[ident]))[:_MASKS]  # fmt: skip
+        out: dict[str, frozenset[int] | tuple[int, ...] | bytes] = {}
+        for ident in longest:
+            mask = bytearray(n)
+            for p in postings[ident]:
+                mask[p] = 1
+            out[ident] = bytes(mask)
+        shared = list(range(n))  # one int object per position, shared by every set
         pick = shared.__getitem__
-        return {
-            ident: frozenset(map(pick, found)) if len(found) >= _SET_FROM else tuple(found)
-            for ident, found in self.postings().items()
-        }
+        for ident, found in postings.items():
+            if ident not in out:
+                out[ident] = frozenset(map(pick, found)) if len(found) >= _SET_FROM else tuple(found)
+        return out
 
     def heads(self) -> dict[str, _HeadTimes]:
         """For each agency id, the head tenures held there, by position of the official."""
@@ -536,21 +554,24 @@ class _Window:
     assume: Assume
 
 
-_Posting: TypeAlias = "tuple[array[int], frozenset[int] | tuple[int, ...]]"
+_Posting: TypeAlias = "tuple[array[int], frozenset[int] | tuple[int, ...] | bytes]"
 
 
 def _both(a: _Posting, b: _Posting) -> tuple[int, ...]:
     """The positions in both posting lists, ascending.
 
-    The shorter list (sorted) is filtered by the longer one as a set, at C
-    speed: the cost is that of the shorter list, and the answer comes out in
-    order, with no sorting.
+    The shorter list (sorted) is filtered by the longer one as a set or a
+    byte mask, at C speed: the cost is that of the shorter list, and the
+    answer comes out in order, with no sorting.
     """
     if len(a[0]) > len(b[0]):
         a, b = b, a
     if not a[0]:
         return ()
-    members = b[1] if isinstance(b[1], frozenset) else frozenset(b[1])
+    longer = b[1]
+    if isinstance(longer, bytes):  # a byte mask: one byte per record
+        return tuple(filter(longer.__getitem__, a[0]))
+    members = longer if isinstance(longer, frozenset) else frozenset(longer)
     return tuple(filter(members.__contains__, a[0]))
 
 
@@ -878,7 +899,7 @@ class Query(Exportable, Generic[T]):
         index = self._index
         hits: set[int] = set()
         for ident in {self._resolve(t) for t in things}:
-            hits.update(index.posting(ident))
+            hits.update((index._postings or index.postings()).get(ident, ()))
         return self._keep_positions(hits)
 
     def between(self, a: object, b: object) -> Self:
@@ -952,7 +973,8 @@ class Query(Exportable, Generic[T]):
         if key is None:  # the timeline order, ranked once per collection
             index = self._index
             rank = index._time_rank or index.time_rank()
-            return self._view_tuple(tuple(sorted(self._unordered(), key=rank.__getitem__, reverse=reverse)))
+            chosen = self._sel if self._sel is not None else self._unordered()
+            return self._view_tuple(tuple(sorted(chosen, key=rank.__getitem__, reverse=reverse)))
         items = self._index.items
         return self._view(sorted(self._positions(), key=lambda p: key(items[p]), reverse=reverse))
 
