@@ -223,11 +223,11 @@ def worker(files: list[str], size: int, quick: bool) -> dict[str, Any]:
         first_calls[shape] = time.perf_counter() - t0
     warm_up = sum(first_calls.values())
     log("  first calls: " + ", ".join(f"{k} {_fmt(v)}" for k, v in first_calls.items()))
-    bulk_rows = engines.bulk_rows(100_000 if quick else 1_000_000)
-    bulk = bulk_isscoop(ds, bulk_rows)
     memory["isscoop_with_indexes_rss_mib"] = _minus(rss_mib(), rss0)
     memory["isscoop_peak_rss_mib"] = _minus(peak_rss_mib(), rss0)
     out["memory"] = memory
+    bulk_rows = engines.bulk_rows(100_000 if quick else 1_000_000)
+    bulk = bulk_isscoop(ds, bulk_rows)
 
     load_budget = 0.0 if quick else 40.0
     while sum(load_times) < load_budget and len(load_times) < 3:
