@@ -189,7 +189,10 @@ def targets_table(results: dict[str, Any]) -> str:
     rows = []
     for t in results["targets"]:
         state = {True: "met", False: "**missed**", None: "not measured"}[t["met"]]
-        rows.append([t["target"].replace("<=", "≤").replace(">=", "≥"), _ratio(t["value"]), state])
+        value = _ratio(t["value"])
+        if "identical answers" in t["target"] and t["value"] is not None:
+            value = f"{t['value']:,.0f} rows differ"
+        rows.append([t["target"].replace("<=", "≤").replace(">=", "≥"), value, state])
     return list_table("Targets", ["Target", "measured", ""], rows)
 
 
