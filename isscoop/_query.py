@@ -14,6 +14,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date as _date
 from itertools import compress
 from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeAlias, TypeVar, cast, overload
 
@@ -554,6 +555,16 @@ class _Window:
     assume: Assume
 
 
+def _day(day: DateLike, side: int) -> int:
+    """The first (``side`` 0) or last (1) day ordinal of a date argument: :func:`day_bounds`, an ISO day inline."""
+    if type(day) is str and len(day) == 10 and day[4] == "-" and day[7] == "-":
+        try:
+            return _date.fromisoformat(day).toordinal()
+        except ValueError:
+            pass
+    return day_bounds(day)[side]
+
+
 _Posting: TypeAlias = "tuple[array[int], frozenset[int] | tuple[int, ...] | bytes]"
 
 
@@ -945,8 +956,8 @@ class Query(Exportable, Generic[T]):
 
     def during(self, start: DateLike | None, end: DateLike | None, *, assume: Assume = "certain") -> Self:
         """Records going on at some time between ``start`` and ``end`` (``None``: unbounded)."""
-        lo = NEG_INF if start is None else day_bounds(start)[0]
-        hi = POS_INF if end is None else day_bounds(end)[1]
+        lo = NEG_INF if start is None else _day(start, 0)
+        hi = POS_INF if end is None else _day(end, 1)
         if lo > hi:
             span_window(start, end)  # raises, naming both dates
         return self._in_window(lo, hi, assume)
@@ -1021,19 +1032,24 @@ class OfficialQuery(Query[Official]):
         times = names.get(of.casefold()) if type(of) is str else None  # an agency's name, folded once per dataset
         if times is None:
             times = (index._heads or index.heads()).get(self._resolve(of), _NO_HEADS)
-        lo, hi = day_bounds(on)
-        if assume != "certain" and assume != "possible":
-            _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
-        if lo == hi and assume == "certain":  # one day: its segment's holders
+        if type(on) is str and len(on) == 10 and on[4] == "-" and on[7] == "-":  # day_bounds' fast path, inline
+            try:
+                lo = hi = _date.fromisoformat(on).toordinal()
+            except ValueError:
+                lo, hi = day_bounds(on)
+        else:
+            lo, hi = day_bounds(on)
+        if assume == "certain" and lo == hi:  # one day: its segment's holders
             found = times.certain[bisect_right(times.breaks, lo) - 1]
         else:
+            if assume != "certain" and assume != "possible":
+                _keep(Answer(value=Tri.NO, reason=""), assume)  # raises with the message
             found = times.holders(lo, hi, assume)
         if self._sel is None and self._set is None and self._window is None:
             q = object.__new__(type(self))  # a view of the (usually one) holder, made in place: a hot path
             q._index, q._sel, q._set, q._window = index, found, None, None
             return q
         return self._keep_positions(found)
-
 
     def heads_each(self, *, of: object, on: object) -> Column[tuple[Official, ...]]:
         """Who headed each row's agency on each row's day: one answer per row, in one call.
