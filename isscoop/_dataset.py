@@ -127,7 +127,7 @@ class Dataset(Exportable):
     def resolve(self, key: str) -> Record:
         """The agency, official, program, meeting or agreement that ``key`` names."""
         names = self._by_name
-        found = (self._agency_names() if names is None else names).get(key.casefold())
+        found = (self._agency_names() if names is None else names).get(key.casefold()) if type(key) is str else None
         if found is None:
             found = self._resolved.get(key)
             if found is None:

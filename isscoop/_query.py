@@ -287,10 +287,6 @@ class _HeadTimes:
             running.append(reach)
         return starts, ends, running, [p for _, _, p in entries]
 
-    def segment(self, day: int) -> int:
-        """The number of the segment ``day`` falls in."""
-        return bisect_right(self.breaks, day) - 1
-
     def holders(self, w_lo: int, w_hi: int, assume: Assume) -> tuple[int, ...]:
         """Positions of the officials whose tenure answers YES (or, ``"possible"``, not NO), ascending."""
         if w_lo == w_hi:  # one day: its segment's answer
