@@ -207,7 +207,7 @@ class _Spans:
                     found = self._codes[assume] = (_Codes(starts), _Codes(ends))
         return found
 
-    def mask(self, w_lo: int, w_hi: int, assume: Assume) -> bytes:
+    def mask(self, w_lo: int, w_hi: int, assume: Assume) -> bytearray:
         """One byte per entry: 1 where it answers YES (or, ``"possible"``, not NO), else 0.
 
         Built at C speed from the entries' one-byte codes; only the entries
@@ -215,7 +215,7 @@ class _Spans:
         """
         n = len(self.pos)
         if not n:
-            return b""
+            return bytearray()
         start_codes, end_codes = self._codes_for(assume)
         started, start_todo = start_codes.at_most(w_hi)
         going, end_todo = end_codes.at_least(w_lo)
@@ -230,7 +230,7 @@ class _Spans:
             for todo in (start_todo, end_todo, self.odd):
                 for i in todo:
                     out[i] = self._possible(i, w_lo, w_hi)
-        return bytes(out)
+        return out
 
     def positions(self, w_lo: int, w_hi: int, assume: Assume) -> list[int]:
         """Positions of the records with an entry that answers YES (or not NO), ascending."""
