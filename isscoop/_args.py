@@ -68,6 +68,8 @@ def text_problem(value: str, cap: int) -> str | None:
 
 def check_text(value: object, what: str, cap: int = MAX_NAME_CHARS) -> str:
     """``value`` if it is a str within ``cap`` characters, with no control characters."""
+    if type(value) is str and len(value) <= cap and value.isprintable():
+        return value  # printable text has no control character and no lone surrogate: the common case, at C speed
     if not isinstance(value, str):
         raise InvalidArgument(f"{what}: expected a str, got {got(value)}")
     problem = text_problem(value, cap)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeAlias, TypeVar,
 import attrs
 
 from . import _bulk, _text
-from ._args import check_callable, check_flag, check_text, got
+from ._args import MAX_NAME_CHARS, check_callable, check_flag, check_text, got
 from ._bulk import Column
 from ._dates import (
     NEG_INF,
@@ -915,7 +915,8 @@ class Query(Exportable, Generic[T]):
         items = index.items
         if type(key) is str and on is None and self._sel is None and self._set is None and self._window is None:
             # the common case, for names never asked before too: an id, or a name folded once per collection
-            check_text(key, "key")
+            if len(key) > MAX_NAME_CHARS or not key.isprintable():
+                check_text(key, "key")
             p = (index._ids or index.ids()).get(key)
             if p is None:
                 p = (index._folded or index.folded()).get(key.casefold())
@@ -1123,8 +1124,10 @@ class Query(Exportable, Generic[T]):
         by the name folded once per dataset."""
         index = self._index
         if type(thing) is str:
+            if len(thing) > MAX_NAME_CHARS or not thing.isprintable():
+                check_text(thing, what)
             named = index._named_postings or index.named_postings()
-            found = named.get(check_text(thing, what).casefold())
+            found = named.get(thing.casefold())
             if found is not None:
                 return found
         return index.posting_pair(self._resolve(thing, what))
@@ -1513,15 +1516,19 @@ class OfficialQuery(Query[Official]):
         """
         index = self._index
         times = None
-        if type(of) is str:  # an agency's name, folded once per dataset
-            times = (index._head_names or index.head_names()).get(check_text(of, "of").casefold())
+        if type(of) is str:  # an agency's name, folded once per dataset (checked first, as _agency_id does)
+            if len(of) > MAX_NAME_CHARS or not of.isprintable():
+                check_text(of, "of")
+            times = (index._head_names or index.head_names()).get(of.casefold())
         if times is None:
             times = (index._heads or index.heads()).get(self._agency_id(of), _NO_HEADS)
-        lo = _fast_day(on)
-        if lo is None:
-            lo, hi, _ = day_window(on)
+        if type(on) is str and len(on) == 10 and on[4] == "-" and on[7] == "-":  # _fast_day, inline: a hot path
+            try:
+                lo = hi = datetime.date.fromisoformat(on).toordinal()
+            except ValueError:
+                lo, hi, _ = day_window(on)
         else:
-            hi = lo
+            lo, hi, _ = day_window(on)
         if throughout:
             lo, hi = hi, lo  # the rule of window_answer, for every day of the window (see _Window)
         if type(assume) is str and assume == "certain" and lo == hi:  # one day: its segment's holders
@@ -1529,11 +1536,14 @@ class OfficialQuery(Query[Official]):
         else:
             _check_assume(assume)
             found = times.holders(lo, hi, assume)
+        step = ("heads", (), {"of": of, "on": on, "throughout": throughout})
         if self._sel is None and self._set is None and self._window is None:
-            q = self._view_tuple(found)  # the (usually one) holder, in position order: a hot path
-        else:
-            q = self._keep_positions(found)
-        return q._step("heads", of=of, on=on, throughout=throughout)
+            q = object.__new__(type(self))  # a view of the (usually one) holder, made in place: a hot path
+            q._index, q._sel, q._set, q._window, q._steps = index, found, None, None, (*self._steps, step)
+            return q
+        q = self._keep_positions(found)
+        q._steps = (*q._steps, step)
+        return q
 
     def heads_each(self, *, of: object, on: object) -> Column[tuple[Official, ...]]:
         """Who headed each row's agency on each row's day: one answer per row, in one call.

@@ -246,3 +246,16 @@ def test_heads_on_small_generated_datasets(rng: random.Random) -> None:
         for day in [*dates_in(ds)[:10], make_date(rng)]:
             want = _held_ids(ds, agency, day, "certain")
             assert set(ds.officials.heads(of=agency, on=day).ids) == want
+
+
+@given(st.text(alphabet=st.characters(codec=None, categories=None), max_size=30))
+def test_check_text_accepts_what_its_rule_accepts(text: str) -> None:
+    """The printable fast path of ``check_text`` accepts exactly the texts its general rule accepts."""
+    from isscoop._args import check_text, text_problem
+
+    for cap in (5, 1000):
+        if text_problem(text, cap) is None:
+            assert check_text(text, "x", cap) is text
+        else:
+            with pytest.raises(isscoop.InvalidRecord):
+                check_text(text, "x", cap)
