@@ -49,7 +49,7 @@ def render(results: dict[str, Any], out: Path) -> None:
         ax.set_yscale("log")
         ax.set_xticks(range(len(keys)))
         ax.set_xticklabels([textwrap.fill(f"({k}) {shapes[k]['title']}", 24) for k in keys], fontsize=8)
-        ax.set_ylabel("median per call (ms, log)")
+        ax.set_ylabel("median CPU time per call,\nfresh arguments (ms, log)")
         ax.set_title(f"{int(size):,} agreements", fontsize=10)
         ax.grid(axis="y", which="major", alpha=0.3)
     handles, labels = axes[0, 0].get_legend_handles_labels()

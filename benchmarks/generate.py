@@ -235,7 +235,7 @@ def _officials(rng: random.Random, sources: int) -> tuple[list[dict[str, Any]], 
     return out, heads
 
 
-def _party_weights() -> list[float]:
+def party_weights() -> list[float]:
     """A few agencies take part in many agreements (Zipf-like, exponent 0.8)."""
     return [1.0 / (i + 1) ** 0.8 for i in range(N_AGENCIES)]
 
@@ -249,7 +249,7 @@ def _pick_agencies(rng: random.Random, k: int, cum: list[float]) -> list[str]:
     return [agency_id(i) for i in chosen]
 
 
-def _cumulative(weights: Sequence[float]) -> list[float]:
+def cumulative(weights: Sequence[float]) -> list[float]:
     out, total = [], 0.0
     for w in weights:
         total += w
@@ -258,7 +258,7 @@ def _cumulative(weights: Sequence[float]) -> list[float]:
 
 
 def _agreements(rng: random.Random, n: int, sources: int) -> Iterator[dict[str, Any]]:
-    cum = _cumulative(_party_weights())
+    cum = cumulative(party_weights())
     for i in range(n):
         signed = rng.randint(FIRST_DAY, LAST_DAY)
         signed_text = edtf(signed, _precision(rng))
@@ -284,7 +284,7 @@ def _agreements(rng: random.Random, n: int, sources: int) -> Iterator[dict[str, 
 
 
 def _meetings(rng: random.Random, n: int, sources: int, heads: dict[str, _Heads]) -> Iterator[dict[str, Any]]:
-    cum = _cumulative(_party_weights())
+    cum = cumulative(party_weights())
     kinds = MEETING_KINDS
     for i in range(n):
         day = rng.randint(FIRST_DAY, LAST_DAY)

@@ -35,6 +35,9 @@ html_title = f"isscoop {release}"
 nitpicky = True
 nitpick_ignore = [
     ("py:class", "T"),
+    ("py:class", "V"),
+    ("py:class", "isscoop._bulk.V"),
+    ("py:obj", "isscoop._bulk.V"),
     ("py:class", "isscoop._query.T"),
     ("py:class", "Self"),
     ("py:class", "attrs.Attribute"),
@@ -63,7 +66,7 @@ nitpick_ignore = [
 nitpick_ignore_regex = [
     ("py:class", r"typing_extensions\..*"),
     ("py:class", r"_io\..*"),
-    ("py:class", r"(pandas|networkx|matplotlib)\..*"),
+    ("py:class", r"(pandas|networkx|matplotlib|pyarrow)\..*"),
     ("py:class", r"(DataFrame|MultiGraph|Figure|Axes|Literal)(\[.*\])?"),
 ]
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._bulk import Column
     from ._dataset import Conflict, Dataset, merge
     from ._dates import Answer, DateLike, PartialDate, Period, Precision, SpanLike, Tri, to_partial_date
     from ._errors import (
@@ -81,7 +82,7 @@ if TYPE_CHECKING:
 #: The modules behind the public names, cheapest first.  A name is looked up in
 #: their ``__all__`` lists on first use, so that ``import isscoop`` imports
 #: nothing but the version.
-_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_gap", "_query", "_dataset", "_files")
+_MODULES: tuple[str, ...] = ("_errors", "_dates", "_model", "_gap", "_bulk", "_query", "_dataset", "_files")
 
 __all__ = [
     "Agency",
@@ -95,6 +96,7 @@ __all__ = [
     "Assume",
     "Cites",
     "Claim",
+    "Column",
     "Conflict",
     "Coverage",
     "Covered",

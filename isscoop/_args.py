@@ -7,7 +7,8 @@ first few thousand characters:
 * a date string is at most :data:`MAX_DATE_CHARS` characters;
 * an id is at most :data:`MAX_ID_CHARS` characters;
 * a name, title, URL, search text or label is at most :data:`MAX_NAME_CHARS`;
-* a path is at most :data:`MAX_PATH_CHARS` characters, and has no NUL.
+* a path is at most :data:`MAX_PATH_CHARS` characters, and has no NUL;
+* a column of rows (the ``*_each`` questions) is at most :data:`MAX_ROWS` rows long.
 
 Text may not hold control characters other than whitespace (tabs and line
 breaks), nor lone surrogates: they are never part of a name or a date, and
@@ -22,7 +23,8 @@ from __future__ import annotations
 import io
 import os
 import re
-from typing import Any, Final
+from collections.abc import Sized
+from typing import Any, Final, cast
 
 from ._errors import DateParseError, InvalidArgument, InvalidRecord, cut
 
@@ -34,6 +36,8 @@ MAX_ID_CHARS: Final = 200
 MAX_NAME_CHARS: Final = 1000
 #: The longest path an argument may be.
 MAX_PATH_CHARS: Final = 4096
+#: The most rows a column argument may have (``heads_each``, ``in_force_each``, ``participants_each``).
+MAX_ROWS: Final = 10_000_000
 
 # C0 and C1 control characters that are not whitespace, DEL, and lone surrogates.
 _BAD_CHARS: Final = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
@@ -64,6 +68,8 @@ def text_problem(value: str, cap: int) -> str | None:
 
 def check_text(value: object, what: str, cap: int = MAX_NAME_CHARS) -> str:
     """``value`` if it is a str within ``cap`` characters, with no control characters."""
+    if type(value) is str and len(value) <= cap and value.isprintable():
+        return value  # printable text has no control character and no lone surrogate: the common case, at C speed
     if not isinstance(value, str):
         raise InvalidArgument(f"{what}: expected a str, got {got(value)}")
     problem = text_problem(value, cap)
@@ -97,6 +103,17 @@ def check_callable(value: object, what: str) -> Any:
     if value is not None and not callable(value):
         raise InvalidArgument(f"{what}: expected a function or None, got {got(value)}")
     return value
+
+
+def check_rows(value: object, what: str) -> int:
+    """The length of the column ``value``, if it is at most :data:`MAX_ROWS` rows."""
+    try:
+        n = len(cast(Sized, value))
+    except TypeError:  # a NumPy array of no dimensions, say
+        raise InvalidArgument(f"{what}: expected a column of rows or one value, got {got(value)}") from None
+    if n > MAX_ROWS:
+        raise InvalidRecord(f"{what}: expected at most {MAX_ROWS:,} rows, got {n:,}")
+    return n
 
 
 def check_path(value: object, what: str) -> str:

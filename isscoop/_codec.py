@@ -611,13 +611,15 @@ class MapOf(Kind):
     """A JSON object whose keys are free text and whose values all have one kind (``Mapping[str, X]``).
 
     With ``owner``, every key must be a field path of that class (a
-    citation's ``"period.start"``); other keys are unknown fields.
+    citation's ``"period.start"``); other keys are unknown fields.  It is read
+    into the model's read-only, hashable mapping (:class:`~isscoop.Cites`),
+    so that the records that hold one stay hashable.
     """
 
     def __init__(self, item: Kind, owner: type | None = None) -> None:
         self.item = item
         self.owner = owner
-        self.default = {}
+        self.default = _model.Cites()
         self.expected = f"an object whose values are {item.expected}"
 
     def _bad_key(self, key: str) -> str | None:
@@ -635,7 +637,7 @@ class MapOf(Kind):
 
     def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
         if raw is None:
-            return {}
+            return _model.Cites()
         if not isinstance(raw, dict):
             ctx.problem(path, "wrong type", self.expected, raw)
             return _BAD
@@ -656,7 +658,7 @@ class MapOf(Kind):
                 ok = False
             else:
                 out[key] = loaded
-        return out if ok else _BAD
+        return _model.Cites(out) if ok else _BAD
 
     def dump(self, value: Any) -> Any:
         return {k: self.item.dump(v) for k, v in sorted(value.items())}
@@ -961,7 +963,7 @@ def _relink(kind: Kind, value: Any, table: Mapping[str, Any], prune: bool) -> An
         pairs = {k: _relink(kind.item, x, table, prune) for k, x in value.items()}
         if all(pairs[k] is x for k, x in value.items()):
             return value
-        return {k: x for k, x in pairs.items() if x is not _BAD}
+        return _model.Cites({k: x for k, x in pairs.items() if x is not _BAD})
     if isinstance(kind, RevisionsKind):
         revised = []
         for r in value:

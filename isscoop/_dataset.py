@@ -14,7 +14,7 @@ import datetime as _dt
 import heapq
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -44,6 +44,9 @@ from ._public import present_as_isscoop
 from ._query import AgreementQuery, MeetingQuery, OfficialQuery, Query
 
 __all__ = ["Conflict", "Dataset", "merge"]
+
+#: At most this many names found the slow way are remembered (names that no index answers).
+_REMEMBER: Final = 4096
 
 Locate = Callable[[str, int], tuple[str, str]]
 
@@ -142,6 +145,7 @@ class Dataset(Exportable):
     version: str | None = attrs.field(default=None, validator=_version)
     _horizon: datetime.date | None = attrs.field(default=None, alias="horizon")
     _resolved: dict[str, Record] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _by_name: dict[str, Record] | None = attrs.field(default=None, init=False, eq=False, repr=False)
     _referrers: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -160,7 +164,7 @@ class Dataset(Exportable):
             q = getattr(self, cls.collection)
             items = agreements if cls is Agreement and agreements is not None else q
             ordered = sorted(items, key=lambda r: r.id)
-            object.__setattr__(self, cls.collection, type(q)(ordered, kind=q._kind, dataset=self))
+            object.__setattr__(self, cls.collection, type(q)(ordered, kind=q._index.kind, dataset=self))
 
     @property
     def horizon(self) -> datetime.date:
@@ -203,9 +207,37 @@ class Dataset(Exportable):
     def resolve(self, key: str) -> Record:
         """The agency, official, program, meeting or agreement that ``key`` names (at most 1,000 characters)."""
         check_text(key, "key")
-        found = self._resolved.get(key)
+        names = self._by_name
+        found = (self._agency_names() if names is None else names).get(key.casefold())
         if found is None:
-            found = self._resolved[key] = self._resolve(key)
+            found = self._resolved.get(key)
+            if found is None:
+                found = self._resolve(key)
+                if len(self._resolved) >= _REMEMBER:
+                    self._resolved.clear()
+                self._resolved[key] = found
+        return found
+
+    def _agency_names(self) -> dict[str, Record]:
+        """The agency each case-folded agency name, acronym, alias or id finds, built once.
+
+        :meth:`resolve` tries the ids of every kind first, then the agencies'
+        names, so the agencies' own index of folded names
+        (:meth:`isscoop._query._Index.folded`) is the answer for every text
+        that folds to one of its keys, unless that key is another record's
+        id.  A name never asked before then costs one dict lookup.
+        """
+        found = self._by_name
+        if found is None:
+            agencies = self.agencies._index
+            own = agencies.ids()
+            others = [getattr(self, c.collection)._index.ids() for c in KINDS if c not in (Agency, Source)]
+            found = {
+                folded: agencies.items[p]
+                for folded, p in agencies.folded().items()
+                if own.get(folded, p) == p and not any(folded in ids for ids in others)
+            }
+            object.__setattr__(self, "_by_name", found)
         return found
 
     def _resolve(self, key: str) -> Record:

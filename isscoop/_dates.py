@@ -991,6 +991,32 @@ def to_window(value: SpanLike, *, field: str = "day") -> tuple[int, int, str]:
     return lo, hi, str(d)
 
 
+def day_bounds(day: SpanLike) -> tuple[int, int]:
+    """The first and last day ordinals of a date argument: ``day_window(day)[:2]``.
+
+    An ISO day string (``"2025-07-31"``), a ``datetime.date``, a
+    ``datetime.datetime`` and a :class:`PartialDate` take a fast path that
+    parses nothing, so that a day never asked before costs little; anything
+    else (and any text the fast path does not read) goes through
+    :func:`day_window`, with its checks and errors.
+    """
+    if type(day) is str:
+        if len(day) == 10 and day[4] == "-" and day[7] == "-":
+            try:
+                ordinal = _dt.date.fromisoformat(day).toordinal()
+            except ValueError:
+                pass
+            else:
+                return ordinal, ordinal
+    elif isinstance(day, _dt.date):  # a datetime (or pandas Timestamp) is a date too: its day counts
+        ordinal = day.toordinal()
+        return ordinal, ordinal
+    elif isinstance(day, PartialDate):
+        return day.bounds()
+    lo, hi, _ = day_window(day)
+    return lo, hi
+
+
 @functools.lru_cache(maxsize=4096)
 def _text_window(text: str) -> tuple[int, int, str]:
     """:func:`to_window` of a string, remembered: query arguments repeat."""

@@ -1,4 +1,5 @@
-"""Exports, published by :mod:`isscoop.export`: plain dicts, CSV, DataFrame, TimelineJS, iCalendar, networkx, Markdown.
+"""Exports, published by :mod:`isscoop.export`: plain dicts, CSV, DataFrame, Arrow and Parquet, TimelineJS, iCalendar,
+networkx, Markdown.
 
 Every function takes a :class:`~isscoop.Dataset` (all its records of every
 kind except sources, which come along with the records that cite them) or any
@@ -6,7 +7,7 @@ iterable of records, such as a :class:`~isscoop.Query`.  Dates stay at their
 own precision everywhere: ``2025-07`` is written ``2025-07``, never
 ``2025-07-01``.
 
-The optional libraries (pandas, icalendar, networkx) are imported inside the
+The optional libraries (pandas, pyarrow, icalendar, networkx) are imported inside the
 functions that need them; without them, those functions raise
 :class:`MissingExtra`, which says which extra to install.
 """
@@ -15,15 +16,20 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import importlib
 import io
+import json
 import os
+import re
+import typing
 from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast
 
 import attrs
 
+from . import _codec, _model
 from ._args import check_opt_text, check_path, check_text, got, has_method, is_file_object, is_path
 from ._atomic import MAX_FILE_BYTES, read_regular, write_files, write_stream
 from ._codec import dump_record
@@ -36,17 +42,20 @@ from .safe import check_url, csv_cell, csv_uncell, html_link, html_text, md_link
 if TYPE_CHECKING:
     import networkx
     import pandas
+    import pyarrow
 
     from ._dataset import Dataset
 
 __all__ = [
     "CSV_COLUMNS",
     "read_csv",
+    "to_arrow",
     "to_csv",
     "to_dataframe",
     "to_ics",
     "to_markdown",
     "to_networkx",
+    "to_parquet",
     "to_records",
     "to_timelinejs",
 ]
@@ -729,6 +738,410 @@ def to_markdown(items: Items, *, title: str | None = None) -> str:
         # The closing "." keeps Python-Markdown from reading the line as a link definition.
         lines.append(f"[^{numbers[s.id]}]: {md_text(s.credit + when)}: {md_link(s.title or s.url, s.url)}.")
     return "\n".join(lines) + "\n"
+
+
+# -- Arrow and Parquet --------------------------------------------------------------------
+
+#: The table of every record's export columns (those of :func:`to_csv`, typed).
+RECORDS_TABLE: Final = "records"
+#: The table of every claim, keyed by its record's type and id and its place among the record's claims.
+CLAIMS_TABLE: Final = "claims"
+#: Days from the year 1 to 1970-01-01: Arrow counts days from 1970, isscoop from the year 1.
+_EPOCH: Final = 719_163
+
+
+def _derived(key: str, kind: _codec.Kind) -> list[tuple[str, str]]:
+    """The columns a date or period field adds after its EDTF text: ``(name, form)``.
+
+    A date adds its earliest day, its latest day and its precision (the
+    first and last day it could be, qualifiers aside -- bounds, not a
+    guessed day); a period adds those of its start and of its end, and
+    whether its end is open.
+    """
+    if isinstance(kind, _codec.Date):
+        return [(f"{key}_earliest", "day"), (f"{key}_latest", "day"), (f"{key}_precision", "text")]
+    if isinstance(kind, _codec.PeriodKind):
+        out = [(f"{key}_{side}_{part}", form) for side in ("start", "end") for part, form in _DATE_PARTS]
+        return [*out, (f"{key}_open_end", "flag")]
+    return []
+
+
+_DATE_PARTS: Final = (("earliest", "day"), ("latest", "day"), ("precision", "text"))
+
+
+def _arrow_type(pa: Any, kind: _codec.Kind) -> Any:
+    """The Arrow type of a field kind's file form, read from the declaration."""
+    if isinstance(kind, _codec.Flag):
+        return pa.bool_()
+    if isinstance(kind, _codec.ListOf):
+        return pa.list_(_arrow_type(pa, kind.item))
+    if isinstance(kind, _codec.MapOf):  # citations: field path -> source ids
+        return pa.map_(pa.string(), _arrow_type(pa, kind.item))
+    if isinstance(kind, _codec.RevisionsKind):  # earlier values, each as JSON text (their kinds differ)
+        return pa.list_(pa.struct(_arrow_fields(pa, kind.obj)))
+    if isinstance(kind, _codec.Obj):
+        return pa.struct(_arrow_fields(pa, kind))
+    return pa.string()  # ids, texts, links, codes, versions, enum values, references, EDTF dates and periods
+
+
+def _arrow_fields(pa: Any, spec: _codec.Obj) -> list[Any]:
+    """The Arrow fields of a declared kind: each field by its file key, with its derived date columns after it."""
+    forms = {"day": pa.date32(), "text": pa.string(), "flag": pa.bool_()}
+    out = []
+    for key, (_, kind) in spec.fields.items():
+        if isinstance(kind, _codec.ClaimsKind):
+            continue  # claims have a table of their own
+        out.append(pa.field(key, _arrow_type(pa, kind)))
+        out += [pa.field(name, forms[form]) for name, form in _derived(key, kind)]
+    return out
+
+
+def _date_cells(text: str | None) -> list[Any]:
+    if text is None:
+        return [None, None, None]
+    d = _codec._parse_date(text)
+    lo, hi = d._span()
+    return [lo - _EPOCH, hi - _EPOCH, str(d.precision)]
+
+
+def _period_cells(text: str | None) -> list[Any]:
+    if text is None:
+        return [None] * 6 + [False]
+    p = _codec._parse_period(text)
+    return [*_date_cells(_edtf(p.start) or None), *_date_cells(_edtf(p.end) or None), p.open_end]
+
+
+def _arrow_value(kind: _codec.Kind, value: Any) -> Any:
+    """A value in its file form as an Arrow cell; an omitted flag, list or enum value shows its default."""
+    shown = isinstance(kind, _codec.Flag | _codec.ListOf | _codec.EnumKind)
+    if value is None and shown and kind.default is not None and kind.default is not _codec._OMIT:
+        value = kind.dump(kind.default)
+    if value is None:
+        return None
+    if isinstance(kind, _codec.ListOf):
+        return [_arrow_value(kind.item, x) for x in value]
+    if isinstance(kind, _codec.MapOf):
+        return [(k, _arrow_value(kind.item, x)) for k, x in sorted(value.items())]
+    if isinstance(kind, _codec.RevisionsKind):
+        return [{**_arrow_row(kind.obj, x), "value": json.dumps(x.get("value"), ensure_ascii=False)} for x in value]
+    if isinstance(kind, _codec.Obj):
+        return _arrow_row(kind, value)
+    return value
+
+
+def _arrow_row(spec: _codec.Obj, dumped: dict[str, Any]) -> dict[str, Any]:
+    """An object in its file form as an Arrow row, with the derived date columns."""
+    out: dict[str, Any] = {}
+    for key, (_, kind) in spec.fields.items():
+        if isinstance(kind, _codec.ClaimsKind):
+            continue
+        value = dumped.get(key)
+        out[key] = _arrow_value(kind, value)
+        if isinstance(kind, _codec.Date):
+            out.update(zip([n for n, _ in _derived(key, kind)], _date_cells(value), strict=True))
+        elif isinstance(kind, _codec.PeriodKind):
+            out.update(zip([n for n, _ in _derived(key, kind)], _period_cells(value), strict=True))
+    return out
+
+
+def _file_form(spec: _codec.Obj, row: dict[str, Any]) -> dict[str, Any]:
+    """An Arrow row back in its file form: the derived columns and the empty cells left out."""
+    out: dict[str, Any] = {}
+    for key, (_, kind) in spec.fields.items():
+        value = row.get(key)
+        if value is None or isinstance(kind, _codec.ClaimsKind):
+            continue
+        if isinstance(kind, _codec.ListOf):
+            value = [_file_form(kind.item, x) if isinstance(kind.item, _codec.Obj) else x for x in value]
+        elif isinstance(kind, _codec.MapOf):
+            value = {str(k): x for k, x in (value.items() if isinstance(value, dict) else value)}
+        elif isinstance(kind, _codec.RevisionsKind):
+            value = [{**_file_form(kind.obj, x), "value": _json_cell(x.get("value"))} for x in value]
+        elif isinstance(kind, _codec.Obj):
+            value = _file_form(kind, value)
+        out[key] = value
+    return out
+
+
+def _json_cell(text: object) -> Any:
+    """A cell that holds a value as JSON text, read back (a cell that is not JSON is refused)."""
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        raise InvalidRecord(f"a revision's value: expected JSON text, got {cut(text)}") from None
+
+
+def _kinds_in(kind: _codec.Kind) -> Iterator[_codec.Kind]:
+    """``kind`` and every kind inside it (list items, object fields, mapping values)."""
+    yield kind
+    if isinstance(kind, _codec.ListOf | _codec.MapOf):
+        yield from _kinds_in(kind.item)
+    elif isinstance(kind, _codec.Obj) and not isinstance(kind, _codec.ClaimsKind):
+        for _, sub in kind.fields.values():
+            yield from _kinds_in(sub)
+
+
+def _claims_in(spec: _codec.Obj, dumped: dict[str, Any], path: str = "") -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """``(holder path, place, claim)`` for the claims of a record in file form and of the values inside it
+    (a tenure's: ``"tenures[0]"``; a milestone of it: ``"tenures[0].milestones[1]"``; the record's own: ``""``)."""
+    for key, (_, kind) in spec.fields.items():
+        value = dumped.get(key)
+        if not value:
+            continue
+        here = f"{path}.{key}" if path else key
+        if isinstance(kind, _codec.ClaimsKind):
+            for i, claim in enumerate(value):
+                yield path, i, claim
+        elif isinstance(kind, _codec.ListOf) and isinstance(kind.item, _codec.Obj):
+            for j, item in enumerate(value):
+                yield from _claims_in(kind.item, item, f"{here}[{j}]")
+        elif isinstance(kind, _codec.Obj):
+            yield from _claims_in(kind, value, here)
+
+
+_HOLDER_STEP: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+
+
+def _holder(record: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """The object at a holder path of :func:`_claims_in` inside a record in file form, if it is there."""
+    here: Any = record
+    for step in path.split(".") if path else ():
+        m = _HOLDER_STEP.fullmatch(step)
+        if m is None or not isinstance(here, dict):
+            return None
+        here = here.get(m.group(1))
+        if m.group(2) is not None:
+            i = int(m.group(2))
+            here = here[i] if isinstance(here, list) and i < len(here) else None
+    return here if isinstance(here, dict) else None
+
+
+@functools.cache
+def _claims_spec() -> _codec.ClaimsKind:
+    """One claims kind for every record kind that takes claims: each field's value read with its own kind."""
+    value_kinds: dict[str, _codec.Kind] = {}
+    for spec in _codec.specs().values():
+        for kind in _kinds_in(spec):
+            if isinstance(kind, _codec.ClaimsKind):
+                value_kinds.update(kind.value_kinds)
+    return _codec.ClaimsKind(value_kinds)
+
+
+@functools.cache
+def _row_spec() -> _codec.Obj:
+    """The file kinds of the fields of an export row (:class:`~isscoop._model.Row`), read from its types."""
+    hints = typing.get_type_hints(Row, globalns=vars(_model))
+    fields: dict[str, tuple[str, _codec.Kind]] = {}
+    for f in attrs.fields(Row):
+        tp = hints[f.name]
+        kind: _codec.Kind
+        if tp is bool:
+            kind = _codec.Flag()
+        elif typing.get_origin(tp) is tuple:
+            kind = _codec.ListOf(_codec.Text())
+        elif PartialDate in typing.get_args(tp):
+            kind = _codec.Date()
+        else:
+            kind = _codec.Text(optional=True)
+        fields[f.name] = (f.name, kind)
+    return _codec.Obj(Row, fields)
+
+
+def _row_cells(row: Row) -> dict[str, Any]:
+    """An export row in file form: dates as EDTF text, empty texts as missing."""
+    out: dict[str, Any] = {}
+    for f in attrs.fields(Row):
+        value = getattr(row, f.name)
+        if isinstance(value, PartialDate):
+            value = str(value)
+        out[f.name] = list(value) if isinstance(value, tuple) else (value if value != "" else None)
+    return out
+
+
+def to_arrow(items: Items) -> dict[str, pyarrow.Table]:
+    """The records as Arrow tables (parquet extra): one per record kind, and the tables of claims and of all records.
+
+    * one table per kind (``"agencies"``, ``"officials"``, ``"programs"``,
+      ``"meetings"``, ``"agreements"``, ``"coverage"``), a row per record, a column per
+      field of the data file format (:func:`isscoop.schema`), read from the
+      record kinds' declarations: references are ids, lists are lists,
+      nested objects (tenures, history steps, participations) are structs;
+    * ``"sources"``: the sources the records cite (and any given; of a
+      dataset, all of them), keyed by ``id``; records refer to them by id in
+      their ``sources`` lists;
+    * ``"claims"``: every claim, keyed by ``record_type``, ``record_id``,
+      ``holder`` (``""`` for the record's own claims, else the path of the
+      value inside it that holds them, such as ``"tenures[0]"``) and
+      ``claim`` (its place among the holder's claims), its ``value`` as
+      text (an object, such as a location, as JSON); citations (``cites``)
+      are a map column, and earlier values (``revisions``) a list whose
+      values are JSON text;
+    * ``"records"``: every record's export columns (those of
+      :func:`to_csv`, typed), one table for all kinds.
+
+    A date stays EDTF text at its own precision, and beside it come
+    ``<field>_earliest`` and ``<field>_latest`` (``date32``: the first and
+    last day it could be, qualifiers aside) and ``<field>_precision``; a
+    period adds those of its start and its end (``<field>_start_earliest``,
+    ...) and ``<field>_open_end``.  :func:`to_parquet` writes the tables and
+    :func:`isscoop.export.read_parquet` reads them back, losing nothing.
+
+    >>> import isscoop
+    >>> tables = isscoop.meetings.filter(kind="visit").to_arrow()
+    >>> sorted(tables)
+    ['agencies', 'agreements', 'claims', 'coverage', 'meetings', 'officials', 'programs', 'records', 'sources']
+    >>> visits = tables["meetings"].to_pylist()
+    >>> [(v["id"], v["date"], str(v["date_earliest"]), str(v["date_latest"]), v["date_precision"]) for v in visits]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('bakanov-us-visit-2025', '2025-07-29', '2025-07-29', '2025-07-29', 'day'),
+     ('isaacman-baikonur-visit-2026', '2026', '2026-01-01', '2026-12-31', 'year'),
+     ('rogozin-us-visit-2019', '2019-02', '2019-02-01', '2019-02-28', 'month')]
+    """
+    pa: Any = require("pyarrow", "parquet", "to_arrow()")
+    records = records_of(items)
+    specs = _codec.specs()
+    claims = _claims_spec()
+    rows: dict[str, list[dict[str, Any]]] = {collection: [] for collection in specs}
+    claim_rows: list[dict[str, Any]] = []
+    cited: dict[str, Source] = {}
+    summary = []
+    for r in records:
+        spec = specs[r.collection]
+        dumped = spec.dump(r)
+        rows[r.collection].append(_arrow_row(spec, dumped))
+        for path, i, claim in _claims_in(spec, dumped):
+            value = claim["value"]
+            row = {"record_type": r.kind_name, "record_id": r.id, "holder": path, "claim": i}
+            row.update(_arrow_row(claims.obj, claim))
+            row["value"] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+            claim_rows.append(row)
+        _sources_in(r, cited, r)
+        summary.append(_arrow_row(_row_spec(), _row_cells(r.columns())))
+    if callable(getattr(items, "records", None)):  # a dataset: every source, cited or not
+        cited.update((s.id, s) for s in items.sources)  # type: ignore[union-attr]
+    given = {r.id for r in records if isinstance(r, Source)}
+    rows["sources"] += [_arrow_row(specs["sources"], source_dict(s)) for k, s in cited.items() if k not in given]
+    meta = {b"isscoop_format_version": str(_codec.FORMAT_VERSION).encode()}
+    version = getattr(items, "version", None)
+    if isinstance(version, str):
+        meta[b"isscoop_dataset_version"] = version.encode()
+    tables: dict[str, Any] = {}
+    for collection, spec in specs.items():
+        schema = pa.schema(_arrow_fields(pa, spec), metadata=meta)
+        tables[collection] = pa.Table.from_pylist(sorted(rows[collection], key=lambda x: x["id"]), schema=schema)
+    keys = [pa.field(name, pa.string()) for name in ("record_type", "record_id", "holder")]
+    keys.append(pa.field("claim", pa.int32()))
+    fields = [pa.field("value", pa.string()) if f.name == "value" else f for f in _arrow_fields(pa, claims.obj)]
+    tables[CLAIMS_TABLE] = pa.Table.from_pylist(claim_rows, schema=pa.schema(keys + fields, metadata=meta))
+    schema = pa.schema(_arrow_fields(pa, _row_spec()), metadata=meta)
+    tables[RECORDS_TABLE] = pa.Table.from_pylist(summary, schema=schema)
+    return tables
+
+
+def to_parquet(items: Items, folder: str | os.PathLike[str]) -> list[str]:
+    """Write the tables of :func:`to_arrow` into ``folder``, one ``<table>.parquet`` file each (parquet extra).
+
+    Returns the paths written.  DuckDB, Polars and Spark read the files as
+    they are; :func:`isscoop.export.read_parquet` builds the records back.
+    The folder is made if it is not there; its files are written atomically
+    and all or nothing, as :func:`isscoop.dump` writes a folder: after a
+    failure every file is as it was and :class:`~isscoop.FileError` is raised.
+    A dataset's horizon is kept in the files' metadata.
+    """
+    path = check_path(folder, "folder")
+    tables = to_arrow(items)
+    pa: Any = require("pyarrow", "parquet", "to_parquet()")
+    pq: Any = importlib.import_module("pyarrow.parquet")
+    horizon = getattr(items, "horizon", None) if getattr(type(items), "exports_every_record", False) else None
+    files = []
+    for name, table in tables.items():
+        if isinstance(horizon, _dt.date):
+            meta = dict(table.schema.metadata or {})
+            meta[b"isscoop_horizon"] = horizon.isoformat().encode()
+            table = table.replace_schema_metadata(meta)
+        buffer = pa.BufferOutputStream()
+        pq.write_table(table, buffer)
+        files.append((os.path.join(path, f"{name}.parquet"), buffer.getvalue().to_pybytes()))
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as e:
+        raise FileError(f"cannot make the folder {cut(path, 100)}: {e.strerror or e}", cause=e, filename=path) from None
+    write_files(files, what="folder")
+    return [written for written, _ in files]
+
+
+def _read_table(pq: Any, pa: Any, path: str) -> Any:
+    """The Parquet table in the regular file ``path`` (at most 64 MiB, see :func:`isscoop.load`)."""
+    try:
+        data = read_regular(path)
+    except (NotRegular, TooLarge) as e:
+        limit = f"at most {MAX_FILE_BYTES} bytes" if isinstance(e, TooLarge) else "a regular file"
+        raise FileError(f"cannot read {cut(path, 100)}: it is {e}; expected {limit}", filename=path) from None
+    except OSError as e:
+        raise FileError(f"cannot read {cut(path, 100)}: {e.strerror or e}", cause=e, filename=path) from None
+    try:
+        return pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError, ValueError) as e:
+        raise InvalidRecord(f"{cut(path, 100)}: not a Parquet file isscoop can read: {cut(str(e), 100)}") from None
+
+
+def _place(claim: tuple[str, int, dict[str, Any]]) -> tuple[str, int]:
+    return claim[0], claim[1]
+
+
+def parquet_document(folder: str | os.PathLike[str]) -> dict[str, Any]:
+    """The data file document (as :func:`isscoop.load` reads) of a folder that :func:`to_parquet` wrote.
+
+    Only regular files are read, each of at most 64 MiB; a folder with none
+    of the tables raises :class:`~isscoop.FileError`.
+    """
+    path = check_path(folder, "folder")
+    pa: Any = require("pyarrow", "parquet", "read_parquet()")
+    pq: Any = importlib.import_module("pyarrow.parquet")
+    if not os.path.isdir(path):
+        raise FileError(f"cannot read {cut(path, 100)}: expected a folder that to_parquet wrote", filename=path)
+    doc: dict[str, Any] = {"format_version": _codec.FORMAT_VERSION}
+    claims: dict[tuple[str, str], list[tuple[str, int, dict[str, Any]]]] = {}
+    found_any = False
+    claims_path = os.path.join(path, f"{CLAIMS_TABLE}.parquet")
+    if os.path.lexists(claims_path):
+        found_any = True
+        claims_kind = _claims_spec()
+        for row in _read_table(pq, pa, claims_path).to_pylist():
+            claim = _file_form(claims_kind.obj, row)
+            value_kind = claims_kind.value_kinds.get(str(row.get("field")))
+            value = row.get("value")
+            try:
+                claim["value"] = json.loads(value) if isinstance(value_kind, _codec.Obj) and value else value
+            except (TypeError, ValueError):
+                raise InvalidRecord(f"{cut(claims_path, 100)}: a claim's value is not JSON: {cut(value)}") from None
+            key = (str(row.get("record_type")), str(row.get("record_id")))
+            claims.setdefault(key, []).append((str(row.get("holder") or ""), int(row.get("claim") or 0), claim))
+    for collection, spec in _codec.specs().items():
+        table_path = os.path.join(path, f"{collection}.parquet")
+        if not os.path.lexists(table_path):
+            continue
+        found_any = True
+        table = _read_table(pq, pa, table_path)
+        meta = table.schema.metadata or {}
+        for meta_key, field in ((b"isscoop_dataset_version", "version"), (b"isscoop_horizon", "horizon")):
+            if meta.get(meta_key):
+                doc[field] = meta[meta_key].decode("utf-8", "replace")
+        kind_name = _codec._singular(collection)
+        out = []
+        for row in table.to_pylist():
+            record = _file_form(spec, row)
+            for holder_path, _, claim in sorted(claims.get((kind_name, str(record.get("id"))), ()), key=_place):
+                holder = _holder(record, holder_path)
+                if holder is None:
+                    where = f"{cut(claims_path, 100)}: a claim's holder"
+                    raise InvalidRecord(f"{where}: expected a value in its record, got {cut(holder_path)}")
+                holder.setdefault("claims", []).append(claim)
+            out.append(record)
+        doc[collection] = out
+    if not found_any:
+        raise FileError(f"cannot read {cut(path, 100)}: it holds no table that to_parquet writes", filename=path)
+    return doc
 
 
 present_as_isscoop(globals())

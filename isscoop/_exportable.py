@@ -15,12 +15,13 @@ from . import _export, _story
 if TYPE_CHECKING:
     import networkx
     import pandas
+    import pyarrow
 
 __all__ = ["Exportable"]
 
 
 class Exportable:
-    """Adds ``to_records``, ``to_csv``, ``to_dataframe``, ``to_timelinejs``,
+    """Adds ``to_records``, ``to_csv``, ``to_dataframe``, ``to_arrow``, ``to_parquet``, ``to_timelinejs``,
     ``to_ics``, ``to_networkx``, ``to_markdown`` and ``to_html`` to a collection of records."""
 
     __slots__ = ()
@@ -40,6 +41,14 @@ class Exportable:
     def to_dataframe(self, *, explode: Literal["parties", "participants"] | None = None) -> pandas.DataFrame:
         """A pandas DataFrame, one row per record, or per party/participant with ``explode`` (pandas extra)."""
         return _export.to_dataframe(self, explode=explode)  # type: ignore[arg-type]
+
+    def to_arrow(self) -> dict[str, pyarrow.Table]:
+        """Arrow tables: one per record kind, with ``sources``, ``claims`` and ``records`` (parquet extra)."""
+        return _export.to_arrow(self)  # type: ignore[arg-type]
+
+    def to_parquet(self, folder: str | os.PathLike[str]) -> list[str]:
+        """Write the :meth:`to_arrow` tables into ``folder``, one Parquet file each (parquet extra)."""
+        return _export.to_parquet(self, folder)  # type: ignore[arg-type]
 
     def to_timelinejs(self, *, title: str = "isscoop timeline") -> dict[str, Any]:
         """TimelineJS3 JSON; a month-precision date has no ``day``."""

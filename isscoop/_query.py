@@ -15,13 +15,14 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from itertools import pairwise
+from itertools import compress
 from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeAlias, TypeVar, cast, overload
 
 import attrs
 
-from . import _text
-from ._args import check_callable, check_flag, check_text, got
+from . import _bulk, _text
+from ._args import MAX_NAME_CHARS, check_callable, check_flag, check_text, got
+from ._bulk import Column
 from ._dates import (
     NEG_INF,
     POS_INF,
@@ -98,30 +99,73 @@ def _extra_keys(item: object) -> list[str]:
     return []
 
 
+#: Posting lists at least this long are kept as sets too, so that intersections cost the shorter list.
+_SET_FROM: Final = 16
+#: At most this many of the longest posting lists of a collection are kept as byte masks too.
+_MASKS: Final = 32
+_NONE: Final = array("l")
+#: The most slots a :class:`_Codes` has (one byte per record codes its slot).
+_SLOTS: Final = 254
+
+
+class _Codes:
+    """A one-byte code per entry saying where a bound falls among at most 254 cut points.
+
+    Testing every entry against a threshold then runs at C speed: the codes
+    are translated into a 0/1 byte per entry (:meth:`bytes.translate`), and
+    only the entries in the threshold's own slot are tested one by one.
+    """
+
+    __slots__ = ("codes", "cuts", "slots")
+
+    def __init__(self, values: array[int]) -> None:
+        ordered = sorted(values)
+        n = len(ordered)
+        parts = min(_SLOTS, n)
+        self.cuts = array("q", sorted({ordered[(i * n) // parts] for i in range(1, parts)}))
+        cuts = self.cuts
+        self.codes = bytes([bisect_right(cuts, x) for x in values])
+        slots: list[array[int]] = [array("l") for _ in range(len(cuts) + 1)]
+        for i, code in enumerate(self.codes):
+            slots[code].append(i)
+        self.slots = slots
+
+    def at_most(self, limit: int) -> tuple[bytes, array[int]]:
+        """1 per entry whose value is certainly ``<= limit``; the entries still to test."""
+        slot = bisect_right(self.cuts, limit)
+        return self.codes.translate(b"\x01" * slot + b"\x00" * (256 - slot)), self.slots[slot]
+
+    def at_least(self, limit: int) -> tuple[bytes, array[int]]:
+        """1 per entry whose value is certainly ``>= limit``; the entries still to test."""
+        slot = bisect_right(self.cuts, limit)
+        return self.codes.translate(b"\x00" * (slot + 1) + b"\x01" * (255 - slot)), self.slots[slot]
+
+
 class _Spans:
     """Sorted bounds of the times records were going on, for on/during/in-force questions.
 
     Each entry is one span of one record (an official has one per tenure).
     An entry answers YES for a window when ``s_hi <= w_hi and e_lo >= w_lo``
     and NO when ``s_lo > w_hi or e_hi < w_lo`` -- the same rule as
-    :func:`isscoop._dates.window_answer` -- so counting and listing need only
-    binary searches over sorted arrays.
+    :func:`isscoop._dates.window_answer` -- so counting needs only binary
+    searches over sorted arrays, and listing a byte mask built at C speed
+    (:meth:`mask`).  With one span per record (``single``), entry ``i`` is
+    record ``i``.
     """
 
     __slots__ = (
+        "_codes",
+        "_lock",
         "e_hi",
-        "e_hi_sorted",
         "e_lo",
-        "e_lo_order",
-        "e_lo_sorted",
         "irregular_no",
         "irregular_yes",
+        "odd",
         "offsets",
         "pos",
         "regular_e_hi",
         "regular_e_lo",
         "s_hi",
-        "s_hi_order",
         "s_hi_sorted",
         "s_lo",
         "s_lo_sorted",
@@ -147,17 +191,18 @@ class _Spans:
         self.offsets = offsets
         self.single = all(n == 1 for n in counts)
         n = len(pos)
-        self.s_hi_order = array("l", sorted(range(n), key=s_hi.__getitem__))
-        self.s_hi_sorted = array("q", (s_hi[i] for i in self.s_hi_order))
-        self.e_lo_order = array("l", sorted(range(n), key=e_lo.__getitem__))
-        self.e_lo_sorted = array("q", (e_lo[i] for i in self.e_lo_order))
+        self.s_hi_sorted = array("q", sorted(s_hi))
         self.s_lo_sorted = array("q", sorted(s_lo))
-        self.e_hi_sorted = array("q", sorted(e_hi))
         # Entries where a YES (NO) window test cannot be counted by subtraction.
         self.irregular_yes = array("l", (i for i in range(n) if s_hi[i] > e_lo[i]))
         self.irregular_no = array("l", (i for i in range(n) if s_lo[i] > e_hi[i]))
+        # Entries that may answer YES where the NO test alone would say NO (a start's earliest day after
+        # its latest, as when an agreement signed late was in force "by" an earlier date).
+        self.odd = array("l", (i for i in range(n) if s_lo[i] > s_hi[i] or e_lo[i] > e_hi[i]))
         self.regular_e_lo = array("q", sorted(e_lo[i] for i in range(n) if s_hi[i] <= e_lo[i]))
         self.regular_e_hi = array("q", sorted(e_hi[i] for i in range(n) if s_lo[i] <= e_hi[i]))
+        self._codes: dict[str, tuple[_Codes, _Codes]] = {}
+        self._lock = threading.Lock()
 
     def count(self, w_lo: int, w_hi: int, assume: Assume) -> int:
         """How many entries answer YES (or, ``"possible"``, not NO); for one entry per record."""
@@ -165,69 +210,205 @@ class _Spans:
             total = bisect_right(self.s_hi_sorted, w_hi) - bisect_left(self.regular_e_lo, w_lo)
             return total - sum(1 for i in self.irregular_yes if self.s_hi[i] <= w_hi and self.e_lo[i] < w_lo)
         total = bisect_right(self.s_lo_sorted, w_hi) - bisect_left(self.regular_e_hi, w_lo)
-        return total - sum(1 for i in self.irregular_no if self.s_lo[i] <= w_hi and self.e_hi[i] < w_lo)
+        total -= sum(1 for i in self.irregular_no if self.s_lo[i] <= w_hi and self.e_hi[i] < w_lo)
+        for i in self.odd:  # counted by the NO test above; counted here by the whole rule instead
+            total += self._possible(i, w_lo, w_hi) - (self.s_lo[i] <= w_hi and self.e_hi[i] >= w_lo)
+        return total
+
+    def _possible(self, i: int, w_lo: int, w_hi: int) -> bool:
+        """Whether entry ``i`` does not answer NO: it answers YES, or the NO test does not hold."""
+        return (self.s_hi[i] <= w_hi and self.e_lo[i] >= w_lo) or (self.s_lo[i] <= w_hi and self.e_hi[i] >= w_lo)
 
     def test(self, p: int, w_lo: int, w_hi: int, assume: Assume) -> bool:
         """Whether record ``p`` has an entry that answers YES (or, ``"possible"``, not NO)."""
         if assume == "certain":
             s_hi, e_lo = self.s_hi, self.e_lo
             return any(s_hi[i] <= w_hi and e_lo[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
-        s_lo, e_hi = self.s_lo, self.e_hi
-        return any(s_lo[i] <= w_hi and e_hi[i] >= w_lo for i in range(self.offsets[p], self.offsets[p + 1]))
+        return any(self._possible(i, w_lo, w_hi) for i in range(self.offsets[p], self.offsets[p + 1]))
+
+    def bounds_for(self, assume: Assume) -> tuple[array[int], array[int]]:
+        """The per-entry start and end bounds that the window test of ``assume`` compares."""
+        return (self.s_hi, self.e_lo) if assume == "certain" else (self.s_lo, self.e_hi)
+
+    def _codes_for(self, assume: Assume) -> tuple[_Codes, _Codes]:
+        found = self._codes.get(assume)
+        if found is None:
+            with self._lock:
+                found = self._codes.get(assume)
+                if found is None:
+                    starts, ends = self.bounds_for(assume)
+                    found = self._codes[assume] = (_Codes(starts), _Codes(ends))
+        return found
+
+    def mask(self, w_lo: int, w_hi: int, assume: Assume) -> bytearray:
+        """One byte per entry: 1 where it answers YES (or, ``"possible"``, not NO), else 0.
+
+        Built at C speed from the entries' one-byte codes; only the entries
+        whose bounds share a code slot with the window are tested one by one.
+        """
+        n = len(self.pos)
+        if not n:
+            return bytearray()
+        start_codes, end_codes = self._codes_for(assume)
+        started, start_todo = start_codes.at_most(w_hi)
+        going, end_todo = end_codes.at_least(w_lo)
+        both = int.from_bytes(started, "little") & int.from_bytes(going, "little")
+        out = bytearray(both.to_bytes(n, "little"))
+        if assume == "certain":
+            starts, ends = self.bounds_for(assume)
+            for todo in (start_todo, end_todo):
+                for i in todo:
+                    out[i] = starts[i] <= w_hi and ends[i] >= w_lo
+        else:
+            for todo in (start_todo, end_todo, self.odd):
+                for i in todo:
+                    out[i] = self._possible(i, w_lo, w_hi)
+        return out
 
     def positions(self, w_lo: int, w_hi: int, assume: Assume) -> list[int]:
         """Positions of the records with an entry that answers YES (or not NO), ascending."""
-        pos = self.pos
-        if assume == "certain":
-            n_a = bisect_right(self.s_hi_sorted, w_hi)
-            n_b = len(self.e_lo_sorted) - bisect_left(self.e_lo_sorted, w_lo)
-            if n_a <= n_b:
-                e_lo = self.e_lo
-                hits = [pos[i] for i in self.s_hi_order[:n_a] if e_lo[i] >= w_lo]
-            else:
-                s_hi = self.s_hi
-                hits = [pos[i] for i in self.e_lo_order[len(self.e_lo_sorted) - n_b :] if s_hi[i] <= w_hi]
-        else:
-            s_lo, e_hi = self.s_lo, self.e_hi
-            hits = [pos[i] for i in range(len(pos)) if s_lo[i] <= w_hi and e_hi[i] >= w_lo]
-        # With one span per record the positions are already distinct.
-        return sorted(hits) if self.single else sorted(set(hits))
+        mask = self.mask(w_lo, w_hi, assume)
+        if self.single:
+            return list(compress(range(len(mask)), mask))
+        return sorted(set(compress(self.pos, mask)))
+
+
+class _HeadTimes:
+    """The head tenures held at one agency, for "who headed it then?".
+
+    For a window of days, sorted by the bound each rule tests first, with
+    the running maximum of the other bound, so that a question walks back
+    from a binary search over only the tenures that may match (usually one
+    or two).  For a single day, the time line cut where any tenure's answer
+    changes: the segment a day falls in holds the positions of the holders
+    that answer YES, of those that do not answer NO, and the tenures that
+    the dates cannot decide (for the bulk answers of :mod:`isscoop._bulk`).
+    """
+
+    __slots__ = ("answers", "breaks", "certain", "possible", "tenures", "undecided", "walk_certain", "walk_possible")
+
+    def __init__(self, tenures: list[tuple[int, tuple[int, int, int, int], Any]]) -> None:
+        self.tenures = tenures
+        self.walk_certain = self._order([(b[1], b[2], p) for p, b, _ in tenures])
+        self.walk_possible = self._order([(b[0], b[3], p) for p, b, _ in tenures])
+        points = sorted({NEG_INF, *(x for _, b, _ in tenures for x in (b[0], b[1], b[2] + 1, b[3] + 1))})
+        breaks: list[int] = []
+        certain: list[tuple[int, ...]] = []
+        possible: list[tuple[int, ...]] = []
+        undecided: list[tuple[object, ...]] = []
+        for day in points:
+            yes = tuple(sorted({p for p, b, _ in tenures if b[1] <= day <= b[2]}))
+            maybe = tuple(sorted({p for p, b, _ in tenures if b[1] <= day <= b[2] or b[0] <= day <= b[3]}))
+            unsure = tuple((p, t) for p, b, t in tenures if b[0] <= day <= b[3] and not b[1] <= day <= b[2])
+            if breaks and (yes, maybe, unsure) == (certain[-1], possible[-1], undecided[-1]):
+                continue  # the same answers as the segment before: one segment
+            breaks.append(day)
+            certain.append(yes)
+            possible.append(maybe)
+            undecided.append(unsure)
+        self.breaks = array("q", breaks)
+        self.certain, self.possible, self.undecided = certain, possible, undecided
+        self.answers: tuple[list[Any], list[str]] | None = None  # kept by isscoop._bulk
+
+    @staticmethod
+    def _order(entries: list[tuple[int, int, int]]) -> tuple[list[int], list[int], list[int], list[int]]:
+        entries.sort()
+        starts = [s for s, _, _ in entries]
+        ends = [e for _, e, _ in entries]
+        running, reach = [], NEG_INF
+        for e in ends:
+            reach = max(reach, e)
+            running.append(reach)
+        return starts, ends, running, [p for _, _, p in entries]
+
+    def holders(self, w_lo: int, w_hi: int, assume: Assume) -> tuple[int, ...]:
+        """Positions of the officials whose tenure answers YES (or, ``"possible"``, not NO), ascending."""
+        if w_lo == w_hi:  # one day: its segment's answer
+            i = bisect_right(self.breaks, w_lo) - 1
+            return self.certain[i] if assume == "certain" else self.possible[i]
+        out: set[int] = set()
+        for starts, ends, running, positions in (
+            (self.walk_certain,) if assume == "certain" else (self.walk_certain, self.walk_possible)
+        ):  # "possible": YES, or not ruled out by the NO test
+            i = bisect_right(starts, w_hi) - 1
+            while i >= 0 and running[i] >= w_lo:
+                if ends[i] >= w_lo:
+                    out.add(positions[i])
+                i -= 1
+        return tuple(sorted(out))
+
+
+_NO_HEADS: Final = _HeadTimes([])
 
 
 class _Index:
     """Lookup structures over one collection, each built on first use, under a lock.
 
+    Whatever a question costs once per collection -- folding names, turning
+    dates into day numbers, sorting -- is done here, once, so that a question
+    asked for the first time costs about what a repeated one does.
+
     ``horizon`` is the dataset's: the time bounds of a record that has no
     horizon of its own (one built in Python) are read as if it had this one.
     """
 
-    __slots__ = ("_built", "_lock", "horizon", "items")
+    __slots__ = (
+        "_folded",
+        "_head_names",
+        "_head_tenures",
+        "_heads",
+        "_hulls",
+        "_ids",
+        "_lock",
+        "_named_postings",
+        "_names",
+        "_postings",
+        "_sets",
+        "_spans",
+        "_time_rank",
+        "dataset",
+        "horizon",
+        "items",
+        "kind",
+    )
 
-    def __init__(self, items: tuple[Any, ...], horizon: datetime.date | None = None) -> None:
+    def __init__(self, items: tuple[Any, ...], kind: str = "record", dataset: Dataset | None = None) -> None:
         self.items = items
-        self.horizon = horizon
-        self._lock = threading.Lock()
-        self._built: dict[str, Any] = {}
+        self.kind = kind
+        self.dataset = dataset
+        self.horizon = dataset.horizon if dataset is not None else None
+        self._lock = threading.RLock()
+        self._ids: dict[str, int] | None = None
+        self._names: dict[str, tuple[int, ...]] | None = None
+        self._folded: dict[str, int] | None = None
+        self._postings: dict[str, array[int]] | None = None
+        self._sets: dict[str, frozenset[int] | tuple[int, ...] | bytes] | None = None
+        self._head_tenures: dict[str, list[_Held]] | None = None
+        self._heads: dict[str, _HeadTimes] | None = None
+        self._head_names: dict[str, _HeadTimes] | None = None
+        self._named_postings: dict[str, _Posting] | None = None
+        self._spans: _Spans | None = None
+        self._hulls: _Spans | None = None
+        self._time_rank: array[int] | None = None
 
     def dated(self, p: int) -> Any:
         """Record ``p`` as the dataset reads it: with the dataset's horizon if it has none of its own."""
         return _at_horizon(self.items[p], self.horizon)
 
-    def _get(self, name: str, build: Callable[[], Any]) -> Any:
-        value = self._built.get(name)
-        if value is None:
-            with self._lock:
-                value = self._built.get(name)
-                if value is None:
-                    value = build()
-                    self._built[name] = value
+    def _build(self, slot: str, build: Callable[[], Any]) -> Any:
+        with self._lock:
+            value = getattr(self, slot)
+            if value is None:
+                value = build()
+                setattr(self, slot, value)
         return value
 
     def ids(self) -> dict[str, int]:
         """Position of each record by id."""
-        return cast(
-            dict[str, int], self._get("ids", lambda: {getattr(x, "id", ""): p for p, x in enumerate(self.items)})
-        )
+        found = self._ids
+        if found is None:
+            found = self._build("_ids", lambda: {getattr(x, "id", ""): p for p, x in enumerate(self.items)})
+        return found
 
     def names(self) -> dict[str, tuple[int, ...]]:
         """Positions of the records each folded name, alias or surname may mean."""
@@ -242,7 +423,40 @@ class _Index:
                             bucket.append(p)
             return {k: tuple(v) for k, v in out.items()}
 
-        return cast("dict[str, tuple[int, ...]]", self._get("names", build))
+        found = self._names
+        if found is None:
+            found = self._build("_names", build)
+        return found
+
+    def folded(self) -> dict[str, int]:
+        """The one record each case-folded name, acronym, alias or id finds by name (see :meth:`Query.get`).
+
+        A text whose case-folded form is here finds that record without being
+        folded any further: its keys are those of the name it was made from.
+        Names that find several records, or none, are left out.
+        """
+
+        def build() -> dict[str, int]:
+            names = self.names()
+            out: dict[str, int] = {}
+            for item in self.items:
+                for name in _names(item):
+                    folded = name.casefold()
+                    if folded in out or folded.casefold() != folded:
+                        continue
+                    found: tuple[int, ...] = ()
+                    for key in _text.keys(folded):
+                        found = names.get(key, ())
+                        if found:
+                            break
+                    if len(found) == 1:
+                        out[folded] = found[0]
+            return out
+
+        found = self._folded
+        if found is None:
+            found = self._build("_folded", build)
+        return found
 
     def postings(self) -> dict[str, array[int]]:
         """Positions of the records that involve each agency, official or program id."""
@@ -257,27 +471,59 @@ class _Index:
                     bucket.append(p)
             return out
 
-        return cast("dict[str, array[int]]", self._get("postings", build))
-
-    def remembered(self) -> dict[str, int]:
-        """Positions of records found by name before (names repeat in real use)."""
-        return cast("dict[str, int]", self._get("remembered", dict))
-
-    def posting_set(self, ident: str) -> frozenset[int]:
-        """The posting list of ``ident`` as a set, kept once asked for (queries repeat)."""
-        sets = cast("dict[str, frozenset[int]]", self._get("posting_sets", dict))
-        found = sets.get(ident)
+        found = self._postings
         if found is None:
-            found = sets[ident] = frozenset(self.postings().get(ident, ()))
+            found = self._build("_postings", build)
         return found
 
-    def heads(self) -> dict[str, list[tuple[int, tuple[int, int, int, int]]]]:
-        """For each agency, the position and time bounds of every head tenure held there.
+    def posting_pair(self, ident: str) -> _Posting:
+        """The positions of the records involving ``ident``: sorted, and as a set (a tuple when few)."""
+        return (self._postings or self.postings()).get(ident, _NONE), self.posting(ident)
 
-        The bounds are narrowed by succession (see :func:`_succession`).
+    def named_postings(self) -> dict[str, _Posting]:
+        """The :meth:`posting_pair` of the agency each case-folded agency name finds (see :meth:`Dataset.resolve`)."""
+
+        def build() -> dict[str, _Posting]:
+            ds = self.dataset
+            if ds is None:
+                return {}
+            return {name: self.posting_pair(agency.id) for name, agency in ds._agency_names().items()}
+
+        found = self._named_postings
+        if found is None:
+            found = self._build("_named_postings", build)
+        return found
+
+    def posting(self, ident: str) -> frozenset[int] | tuple[int, ...] | bytes:
+        """The records involving ``ident``, for membership tests (see :meth:`_posting_sets`)."""
+        sets = self._sets
+        if sets is None:
+            sets = self._build("_sets", self._posting_sets)
+        return sets.get(ident, ())
+
+    def _posting_sets(self) -> dict[str, frozenset[int] | tuple[int, ...] | bytes]:
+        """Each posting list for membership tests: a tuple when short, else a set; the longest as byte masks.
+
+        A byte mask (one byte per record, 1 where the record is in the
+        list) is tested at C speed and touches little memory; masks are kept
+        for at most :data:`_MASKS` lists of at least 1/64 of the records.
         """
-        self.head_tenures()
-        return cast("dict[str, list[tuple[int, tuple[int, int, int, int]]]]", self._built["heads"])
+        n = len(self.items)
+        postings = self.postings()
+        longest = sorted((ident for ident, found in postings.items() if len(found) >= max(_SET_FROM, n // 64)),
+                         key=lambda ident: -len(postings[ident]))[:_MASKS]  # fmt: skip
+        out: dict[str, frozenset[int] | tuple[int, ...] | bytes] = {}
+        for ident in longest:
+            mask = bytearray(n)
+            for p in postings[ident]:
+                mask[p] = 1
+            out[ident] = bytes(mask)
+        shared = list(range(n))  # one int object per position, shared by every set
+        pick = shared.__getitem__
+        for ident, found in postings.items():
+            if ident not in out:
+                out[ident] = frozenset(map(pick, found)) if len(found) >= _SET_FROM else tuple(found)
+        return out
 
     def head_tenures(self) -> dict[str, list[_Held]]:
         """For each agency, every head tenure held there, with its bounds narrowed by succession."""
@@ -290,24 +536,70 @@ class _Index:
                         out.setdefault(t.agency.id, []).append(_Held(p=p, official=item, tenure=t, bounds=t.bounds()))
             return {agency: _succession(held) for agency, held in out.items()}
 
-        built = cast("dict[str, list[_Held]]", self._get("head_tenures", build))
-        plain = self._built.get("heads")
-        if plain is None:
-            with self._lock:
-                plain = self._built.setdefault(
-                    "heads", {agency: [(h.p, h.bounds) for h in held] for agency, held in built.items()}
-                )
-        return built
+        found = self._head_tenures
+        if found is None:
+            found = self._build("_head_tenures", build)
+        return found
+
+    def heads(self) -> dict[str, _HeadTimes]:
+        """For each agency id, the head tenures held there by position of the official, narrowed by succession."""
+
+        def build() -> dict[str, _HeadTimes]:
+            return {
+                agency: _HeadTimes([(h.p, h.bounds, h) for h in held]) for agency, held in self.head_tenures().items()
+            }
+
+        found = self._heads
+        if found is None:
+            found = self._build("_heads", build)
+        return found
+
+    def head_names(self) -> dict[str, _HeadTimes]:
+        """The head tenures of the agency each case-folded agency name finds (see :meth:`Dataset.resolve`)."""
+
+        def build() -> dict[str, _HeadTimes]:
+            ds = self.dataset
+            if ds is None:
+                return {}
+            heads = self.heads()
+            return {name: heads.get(agency.id, _NO_HEADS) for name, agency in ds._agency_names().items()}
+
+        found = self._head_names
+        if found is None:
+            found = self._build("_head_names", build)
+        return found
 
     def spans(self) -> _Spans:
         """Sorted time bounds for on/during/in-force questions."""
-        h = self.horizon
-        return cast(_Spans, self._get("spans", lambda: _Spans(_span_bounds(_at_horizon(x, h)) for x in self.items)))
+        found = self._spans
+        if found is None:
+            h = self.horizon
+            found = self._build("_spans", lambda: _Spans(_span_bounds(_at_horizon(x, h)) for x in self.items))
+        return found
 
     def hulls(self) -> _Spans:
         """One bound per record, from its first to its last time, for before/after questions."""
-        h = self.horizon
-        return cast(_Spans, self._get("hulls", lambda: _Spans((_hull(_at_horizon(x, h)),) for x in self.items)))
+        found = self._hulls
+        if found is None:
+            h = self.horizon
+            found = self._build("_hulls", lambda: _Spans((_hull(_at_horizon(x, h)),) for x in self.items))
+        return found
+
+    def time_rank(self) -> array[int]:
+        """Each record's place on the timeline (first date, then id; undated last), by position."""
+
+        def build() -> array[int]:
+            items = self.items
+            order = sorted(range(len(items)), key=lambda p: _time_key(items[p]))
+            rank = array("l", [0]) * len(items)
+            for r, p in enumerate(order):
+                rank[p] = r
+            return rank
+
+        found = self._time_rank
+        if found is None:
+            found = self._build("_time_rank", build)
+        return found
 
 
 @attrs.frozen
@@ -375,6 +667,46 @@ class _Window:
     throughout: bool = False
 
 
+def _fast_day(day: object) -> int | None:
+    """The day ordinal of an ISO day string or a ``datetime.date``, read inline; ``None`` for anything else.
+
+    The same day as :func:`day_window` gives for it; anything this does not
+    read goes through :func:`day_window` (or :func:`span_window`), with
+    their checks and errors.
+    """
+    if type(day) is str:
+        if len(day) == 10 and day[4] == "-" and day[7] == "-":
+            try:
+                return datetime.date.fromisoformat(day).toordinal()
+            except ValueError:
+                return None
+        return None
+    if isinstance(day, datetime.date):  # a datetime (or pandas Timestamp) is a date too: its day counts
+        return day.toordinal()
+    return None
+
+
+_Posting: TypeAlias = "tuple[array[int], frozenset[int] | tuple[int, ...] | bytes]"
+
+
+def _both(a: _Posting, b: _Posting) -> tuple[int, ...]:
+    """The positions in both posting lists, ascending.
+
+    The shorter list (sorted) is filtered by the longer one as a set or a
+    byte mask, at C speed: the cost is that of the shorter list, and the
+    answer comes out in order, with no sorting.
+    """
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    if not a[0]:
+        return ()
+    longer = b[1]
+    if isinstance(longer, bytes):  # a byte mask: one byte per record
+        return tuple(filter(longer.__getitem__, a[0]))
+    members = longer if isinstance(longer, frozenset) else frozenset(longer)
+    return tuple(filter(members.__contains__, a[0]))
+
+
 class Query(Exportable, Generic[T]):
     """An immutable, ordered selection of records of one kind.
 
@@ -382,8 +714,11 @@ class Query(Exportable, Generic[T]):
     use: an id and name index for :meth:`get`, posting lists for
     :meth:`involving` and :meth:`between`, and sorted time bounds for
     :meth:`on`, :meth:`during`, :meth:`before`, :meth:`after` and
-    :meth:`AgreementQuery.in_force`.  ``len()`` of a time selection over a
-    whole collection counts without building the records' list.
+    :meth:`AgreementQuery.in_force`.  Selections are lazy views: ``len()``
+    counts without building the records' list (a time selection over a whole
+    collection is counted by binary search, and :meth:`between` by set
+    intersection), and listing a large time selection picks the records
+    from a byte mask built at C speed.
 
     >>> import isscoop
     >>> q = isscoop.agencies
@@ -393,24 +728,35 @@ class Query(Exportable, Generic[T]):
     True
     """
 
-    __slots__ = ("_dataset", "_index", "_kind", "_sel", "_selset", "_steps", "_window")
+    __slots__ = ("_index", "_sel", "_set", "_steps", "_window")
 
     def __init__(self, items: Iterable[T] = (), *, kind: str = "record", dataset: Dataset | None = None) -> None:
-        self._index = _Index(tuple(items), dataset.horizon if dataset is not None else None)
-        self._kind = kind
-        self._dataset = dataset
-        self._sel: tuple[int, ...] | None = None  # positions in order; None: every record, in order
+        self._index = _Index(tuple(items), kind, dataset)
+        self._sel: tuple[int, ...] | None = None  # positions in order
+        self._set: frozenset[int] | None = None  # the positions as a set (in position order unless _sel says)
         self._window: _Window | None = None  # a deferred time selection over every record
-        self._selset: frozenset[int] | None = None
+        # None for all three: every record, in order.
         self._steps: tuple[_Step, ...] = ()  # how the selection was made, for exists()
 
     def _view(self, sel: Iterable[int] | None, window: _Window | None = None) -> Self:
         q = object.__new__(type(self))
-        q._index, q._kind, q._dataset = self._index, self._kind, self._dataset
+        q._index = self._index
         q._sel = None if sel is None else tuple(sel)
+        q._set = None
         q._window = window
-        q._selset = None
         q._steps = self._steps
+        return q
+
+    def _view_tuple(self, positions: tuple[int, ...]) -> Self:
+        """A view of the records at ``positions``, in that order (a tuple the caller made)."""
+        q = object.__new__(type(self))
+        q._index, q._sel, q._set, q._window, q._steps = self._index, positions, None, None, self._steps
+        return q
+
+    def _view_set(self, members: frozenset[int]) -> Self:
+        """A view of the records at ``members``, in position order (sorted only when listed)."""
+        q = object.__new__(type(self))
+        q._index, q._sel, q._set, q._window, q._steps = self._index, None, members, None, self._steps
         return q
 
     def _step(self, step: str, /, *args: Any, **kwargs: Any) -> Self:
@@ -418,45 +764,74 @@ class Query(Exportable, Generic[T]):
         self._steps = (*self._steps, (step, args, kwargs))
         return self
 
+    @property
+    def _kind(self) -> str:
+        return self._index.kind
+
+    @property
+    def _dataset(self) -> Dataset | None:
+        return self._index.dataset
+
     def _new(self, items: Iterable[T]) -> Self:
         """A query over the given records, which must come from this collection."""
         ids = self._index.ids()
         return self._view(ids[x.id] for x in items)
 
+    def _everything(self) -> bool:
+        return self._sel is None and self._set is None and self._window is None
+
     def _positions(self) -> tuple[int, ...]:
         sel = self._sel
         if sel is None:
-            window = self._window
-            if window is None:
+            if self._set is not None:
+                sel = tuple(sorted(self._set))
+            elif self._window is not None:
+                window = self._window
+                sel = tuple(self._index.spans().positions(window.lo, window.hi, window.assume))
+            else:
                 return tuple(range(len(self._index.items)))
-            sel = tuple(self._index.spans().positions(window.lo, window.hi, window.assume))
-            self._sel, self._window = sel, None
+            self._sel = sel
         return sel
+
+    def _unordered(self) -> frozenset[int] | tuple[int, ...]:
+        """The selected positions, in any order (no sorting done for it)."""
+        return self._set if self._set is not None and self._sel is None else self._positions()
 
     def _members(self) -> frozenset[int] | None:
         """The selected positions as a set; ``None`` when every record is selected."""
-        if self._sel is None and self._window is None:
+        if self._everything():
             return None
-        if self._selset is None:
-            self._selset = frozenset(self._positions())
-        return self._selset
+        if self._set is None:
+            self._set = frozenset(self._positions())
+        return self._set
 
     # -- the sequence protocol ------------------------------------------------
     def __len__(self) -> int:
-        if self._sel is None:
-            window = self._window
-            if window is None:
-                return len(self._index.items)
-            spans = self._index.spans()
-            if spans.single and not window.throughout:
-                return spans.count(window.lo, window.hi, window.assume)
+        if self._sel is not None:
+            return len(self._sel)
+        if self._set is not None:
+            return len(self._set)
+        window = self._window
+        if window is None:
+            return len(self._index.items)
+        spans = self._index.spans()
+        if spans.single and not window.throughout:
+            return spans.count(window.lo, window.hi, window.assume)
         return len(self._positions())
 
     def __iter__(self) -> Iterator[T]:
         items = self._index.items
-        if self._sel is None and self._window is None:
+        if self._sel is not None:
+            return map(items.__getitem__, self._sel)
+        if self._set is not None:
+            return map(items.__getitem__, sorted(self._set))
+        window = self._window
+        if window is None:
             return iter(items)
-        return (items[p] for p in self._positions())
+        spans = self._index.spans()
+        if spans.single:  # pick the records straight from the mask, at C speed
+            return compress(items, spans.mask(window.lo, window.hi, window.assume))
+        return map(items.__getitem__, self._positions())
 
     def __bool__(self) -> bool:
         return len(self) > 0
@@ -467,7 +842,7 @@ class Query(Exportable, Generic[T]):
     def __getitem__(self, index: slice) -> Self: ...
     def __getitem__(self, index: int | slice) -> T | Self:
         _check_index(index)
-        if self._sel is None and self._window is None:
+        if self._everything():
             if isinstance(index, slice):
                 return self._view(range(len(self._index.items))[index])._step(_CUT)
             return cast(T, self._index.items[index])
@@ -538,7 +913,17 @@ class Query(Exportable, Generic[T]):
         :class:`~isscoop.NotFound` saying it comes from another dataset.  A
         name may be at most 1,000 characters.
         """
-        items = self._index.items
+        index = self._index
+        items = index.items
+        if type(key) is str and on is None and self._sel is None and self._set is None and self._window is None:
+            # the common case, for names never asked before too: an id, or a name folded once per collection
+            if len(key) > MAX_NAME_CHARS or not key.isprintable():
+                check_text(key, "key")
+            p = (index._ids or index.ids()).get(key)
+            if p is None:
+                p = (index._folded or index.folded()).get(key.casefold())
+            if p is not None:
+                return cast(T, items[p])
         members = self._members()
         if on is not None:
             day_window(on)  # a bad day is refused before anything is looked up
@@ -557,11 +942,7 @@ class Query(Exportable, Generic[T]):
                 return default
             raise NotFound(key.id, self._kind)
         check_text(key, "key")
-        if on is None and members is None:
-            remembered = self._index.remembered().get(key)
-            if remembered is not None:
-                return cast(T, items[remembered])
-        p = self._index.ids().get(key)
+        p = index.ids().get(key)
         if p is not None and (members is None or p in members):
             return cast(T, items[p])
         found: list[T] = []
@@ -573,8 +954,6 @@ class Query(Exportable, Generic[T]):
             if found:
                 break
         if len(found) == 1:
-            if on is None and members is None:
-                self._index.remembered()[key] = self._index.ids()[found[0].id]
             return found[0]
         if len(found) > 1:
             raise Ambiguous(key, self._kind, [f"{x.id} ({_label(x)})" for x in found])
@@ -712,24 +1091,24 @@ class Query(Exportable, Generic[T]):
 
     def _keep_positions(self, candidates: Iterable[int]) -> Self:
         """A view of the candidate positions that this query selects, in this query's order."""
+        wanted = candidates if isinstance(candidates, frozenset) else frozenset(candidates)
         members = self._members()
         if members is None:
-            return self._view(sorted(set(candidates)))
-        wanted = set(candidates)
-        if self._sel is not None and len(wanted) * 4 < len(self._sel) and self._ordered():
-            return self._view(p for p in self._sel if p in wanted)
+            return self._view_set(wanted)
         if self._ordered():
-            return self._view(p for p in self._positions() if p in wanted)
-        return self._view(sorted(wanted & members))
+            assert self._sel is not None
+            return self._view(p for p in self._sel if p in wanted)
+        return self._view_set(wanted & members)
 
     def _ordered(self) -> bool:
         """Whether the selection is in an order of its own (sorted, ranked) rather than position order."""
         sel = self._sel
-        return sel is not None and any(a > b for a, b in pairwise(sel))
+        return sel is not None and list(sel) != sorted(sel)
 
     def involving(self, *things: object) -> Self:
         """Records that involve any of ``things`` (agencies, officials or programs, or their names)."""
-        postings = self._index.postings()
+        index = self._index
+        postings = index._postings or index.postings()
         hits: set[int] = set()
         for ident in {self._resolve(t, "things") for t in things}:
             hits.update(postings.get(ident, ()))
@@ -737,20 +1116,42 @@ class Query(Exportable, Generic[T]):
 
     def between(self, a: object, b: object) -> Self:
         """Records that involve both ``a`` and ``b``."""
+        found = _both(self._posting_pair(a, "a"), self._posting_pair(b, "b"))
+        if self._sel is None and self._set is None and self._window is None:
+            return self._view_tuple(found)._step("between", a, b)
+        return self._keep_positions(found)._step("between", a, b)
+
+    def _posting_pair(self, thing: object, what: str) -> _Posting:
+        """The records that involve ``thing`` (see :meth:`_Index.posting_pair`); an agency's name is found
+        by the name folded once per dataset."""
         index = self._index
-        both = index.posting_set(self._resolve(a, "a")) & index.posting_set(self._resolve(b, "b"))
-        return self._keep_positions(both)._step("between", a, b)
+        if type(thing) is str:
+            if len(thing) > MAX_NAME_CHARS or not thing.isprintable():
+                check_text(thing, what)
+            named = index._named_postings or index.named_postings()
+            found = named.get(thing.casefold())
+            if found is not None:
+                return found
+        return index.posting_pair(self._resolve(thing, what))
 
     def _in_window(self, lo: int, hi: int, assume: Assume, throughout: bool = False) -> Self:
-        _check_assume(assume)
+        if type(assume) is not str or assume != "certain":
+            _check_assume(assume)
         if throughout:
             lo, hi = hi, lo  # see _Window
-        if self._sel is None and self._window is None:
+        index = self._index
+        sel = self._sel
+        if sel is None and self._set is None and self._window is None:
             return self._view(None, _Window(lo, hi, assume, throughout))
-        members = self._positions()
-        spans = self._index.spans()
-        if len(members) * 8 < len(self._index.items):
-            return self._view(p for p in members if spans.test(p, lo, hi, assume))
+        spans = index._spans or index.spans()
+        chosen = sel if sel is not None else self._unordered()
+        if len(chosen) * 8 < len(index.items):  # a small selection: test its records one by one, keeping its order
+            if spans.single and assume == "certain":
+                starts, ends = spans.s_hi, spans.e_lo
+                kept = tuple([p for p in chosen if starts[p] <= hi and ends[p] >= lo])
+            else:
+                kept = tuple([p for p in chosen if spans.test(p, lo, hi, assume)])
+            return self._view_tuple(kept) if sel is not None else self._view_set(frozenset(kept))
         return self._keep_positions(spans.positions(lo, hi, assume))
 
     def on(self, day: SpanLike, *, assume: Assume = "certain", throughout: bool = False) -> Self:
@@ -764,8 +1165,13 @@ class Query(Exportable, Generic[T]):
         cannot decide.  A record with several spans (an official's tenures) is
         going on throughout only if one span covers all of ``day``.
         """
-        _check_assume(assume)
-        lo, hi, _ = day_window(day)
+        if type(assume) is not str or assume != "certain":
+            _check_assume(assume)
+        lo = _fast_day(day)
+        if lo is None:
+            lo, hi, _ = day_window(day)
+        else:
+            hi = lo
         return self._in_window(lo, hi, assume, throughout)._step("on", day, throughout=throughout)
 
     def during(self, start: SpanLike | None, end: SpanLike | None = _ONE, *, assume: Assume = "certain") -> Self:
@@ -781,7 +1187,11 @@ class Query(Exportable, Generic[T]):
                 return self._in_window(NEG_INF, POS_INF, assume)._step("during", None, None)
             lo, hi, _ = day_window(start)
         else:
-            lo, hi, _ = span_window(start, end)  # raises if the end comes before the start
+            first = NEG_INF if start is None else _fast_day(start)
+            last = POS_INF if end is None else _fast_day(end)
+            if first is None or last is None or first > last:
+                first, last, _ = span_window(start, end)  # raises if the end comes before the start
+            lo, hi = first, last
         return self._in_window(lo, hi, assume)._step("during", start, end)
 
     def before(self, day: SpanLike, *, assume: Assume = "certain") -> Self:
@@ -811,9 +1221,14 @@ class Query(Exportable, Generic[T]):
         """Sorted by ``key``; by default in timeline order (first date, then id; undated last)."""
         check_callable(key, "key")
         check_flag(reverse, "reverse")
+        if key is None:  # the timeline order, ranked once per collection
+            index = self._index
+            rank = index._time_rank or index.time_rank()
+            chosen = self._sel if self._sel is not None else self._unordered()
+            return self._view_tuple(tuple(sorted(chosen, key=rank.__getitem__, reverse=reverse)))
         items = self._index.items
         try:
-            order = sorted(self._positions(), key=lambda p: (key or _time_key)(items[p]), reverse=reverse)
+            order = sorted(self._positions(), key=lambda p: key(items[p]), reverse=reverse)
         except TypeError as e:  # a key function that does not take a record, or gives values that cannot be ordered
             raise InvalidArgument(f"key: sorting by it failed: {cut(str(e), 150)}") from e
         return self._view(order)
@@ -1093,7 +1508,7 @@ class Query(Exportable, Generic[T]):
 
 
 class OfficialQuery(Query[Official]):
-    """A :class:`Query` of officials, with :meth:`heads`."""
+    """A :class:`Query` of officials, with :meth:`heads` and, for a whole column of rows, :meth:`heads_each`."""
 
     __slots__ = ()
 
@@ -1112,15 +1527,63 @@ class OfficialQuery(Query[Official]):
         >>> [o.name for o in isscoop.officials.heads(of="NASA", on="2025-07-31")]
         ['Sean Duffy']
         """
-        agency_id = self._agency_id(of)
-        lo, hi, _ = day_window(on)
+        index = self._index
+        times = None
+        if type(of) is str:  # an agency's name, folded once per dataset (checked first, as _agency_id does)
+            if len(of) > MAX_NAME_CHARS or not of.isprintable():
+                check_text(of, "of")
+            times = (index._head_names or index.head_names()).get(of.casefold())
+        if times is None:
+            times = (index._heads or index.heads()).get(self._agency_id(of), _NO_HEADS)
+        if type(on) is str and len(on) == 10 and on[4] == "-" and on[7] == "-":  # _fast_day, inline: a hot path
+            try:
+                lo = hi = datetime.date.fromisoformat(on).toordinal()
+            except ValueError:
+                lo, hi, _ = day_window(on)
+        else:
+            lo, hi, _ = day_window(on)
         if throughout:
-            lo, hi = hi, lo  # the rule of _within, for every day of the window (see _Window)
-        _check_assume(assume)
+            lo, hi = hi, lo  # the rule of window_answer, for every day of the window (see _Window)
+        if type(assume) is str and assume == "certain" and lo == hi:  # one day: its segment's holders
+            found = times.certain[bisect_right(times.breaks, lo) - 1]
+        else:
+            _check_assume(assume)
+            found = times.holders(lo, hi, assume)
+        step = ("heads", (), {"of": of, "on": on, "throughout": throughout})
+        if self._sel is None and self._set is None and self._window is None:
+            q = object.__new__(type(self))  # a view of the (usually one) holder, made in place: a hot path
+            q._index, q._sel, q._set, q._window, q._steps = index, found, None, None, (*self._steps, step)
+            return q
+        q = self._keep_positions(found)
+        q._steps = (*q._steps, step)
+        return q
 
-        tenures = self._index.heads().get(agency_id, ())
-        chosen = {p for p, bounds in tenures if _within(bounds, lo, hi, assume)}
-        return self._keep_positions(chosen)._step("heads", of=of, on=on, throughout=throughout)
+    def heads_each(self, *, of: object, on: object) -> Column[tuple[Official, ...]]:
+        """Who headed each row's agency on each row's day: one answer per row, in one call.
+
+        ``of`` and ``on`` are columns of the same length -- sequences,
+        pandas Series or NumPy arrays, at most 10,000,000 rows -- or one of
+        them a single value for every row.  ``of`` holds agencies or their
+        names, ``on`` days (ISO or EDTF text, a month, a year or an interval
+        as :meth:`heads` takes them, ``datetime.date``, :class:`PartialDate`,
+        or a ``datetime64`` column).  Each row's answer is the tuple of the
+        officials who certainly headed the agency at some time that day
+        (acting heads included) -- the answer of :meth:`heads` -- or, when
+        nobody certainly did but the dates cannot rule out that someone did
+        (``heads(..., assume="possible")`` finds someone),
+        :attr:`Tri.UNKNOWN`, with the reason in :attr:`Column.reasons`.
+        ``()`` is the certain answer that nobody did.  A row with no agency
+        or no day (``None``, ``NaN``, ``NaT``) is UNKNOWN.
+
+        >>> import isscoop
+        >>> rows = isscoop.officials.heads_each(of=["NASA", "NASA", "ESA"], on=["2025-07-31", "2019-02", None])
+        >>> rows.labels()
+        ['Sean Duffy', 'Jim Bridenstine', None]
+        >>> rows.reasons[2]
+        'no day given'
+        """
+        index = self._index
+        return _bulk.heads_each(of, on, self._agency_id, index._heads or index.heads(), index.items, self._members())
 
     def _agency_id(self, of: object) -> str:
         """The id of the agency ``of`` is or names."""
@@ -1219,7 +1682,8 @@ def _statuses(status: Statuses) -> frozenset[MeetingStatus] | None:
 
 
 class AgreementQuery(Query[Agreement]):
-    """A :class:`Query` of agreements, with :meth:`in_force`."""
+    """A :class:`Query` of agreements, with :meth:`in_force`; for a whole column of rows,
+    :meth:`in_force_each` and :meth:`participants_each`."""
 
     __slots__ = ()
 
@@ -1231,6 +1695,48 @@ class AgreementQuery(Query[Agreement]):
         True
         """
         return self.on(on, assume=assume, throughout=throughout)
+
+    def _position(self, key: object) -> int:
+        """The position of the agreement ``key`` is or names (see :meth:`Query.get`)."""
+        if not isinstance(key, str | Record | Source):
+            raise InvalidArgument(f"agreements: expected agreements or their ids, titles or aliases, got {got(key)}")
+        found = self.get(cast("str | Agreement", key))  # a record of another kind: InvalidArgument
+        return self._index.ids()[found.id]
+
+    def in_force_each(self, agreements: object, *, on: object) -> Column[Tri]:
+        """Did each row's agreement apply at some time within each row's day? One answer per row.
+
+        The columns are read as by :meth:`OfficialQuery.heads_each`;
+        ``agreements`` holds agreements or their ids, titles or aliases.
+        Each answer is :attr:`Tri.YES`, :attr:`Tri.NO` or
+        :attr:`Tri.UNKNOWN` (with its reason), as
+        :meth:`Agreement.in_force_on` answers.
+
+        >>> import isscoop
+        >>> rows = isscoop.agreements.in_force_each("us-russia-space-agreement-1992", on=["1991", "1995", "2022"])
+        >>> rows.values
+        (Tri.NO, Tri.UNKNOWN, Tri.YES)
+        >>> rows.reasons[1]
+        'start 1992-06-17'
+        """
+        index = self._index
+        return _bulk.in_force_each(agreements, on, self._position, index.spans(), index.dated)
+
+    def participants_each(self, agreements: object, *, on: object) -> Column[tuple[Agency, ...]]:
+        """The parties that had joined each row's agreement by the end of each row's day. One answer per row.
+
+        The rule of :meth:`Agreement.parties_on`: each answer is the tuple of
+        the parties that had certainly joined, or :attr:`Tri.UNKNOWN` when a
+        step that decides whether one had may or may not have been taken by
+        then (its date is partial), with the reason.
+
+        >>> import isscoop
+        >>> rows = isscoop.agreements.participants_each(["seat-swap-2022"], on=["2023-01-01"])
+        >>> rows.labels()
+        ['NASA; Roscosmos']
+        """
+        index = self._index
+        return _bulk.participants_each(agreements, on, self._position, index.dated)
 
 
 def _duration(first: int, last: int) -> Duration | None:
@@ -1281,14 +1787,6 @@ def _check_index(index: object) -> None:
             raise InvalidRecord("index: a slice step cannot be zero")
     elif isinstance(index, bool) or not isinstance(index, int):
         raise InvalidArgument(f"index: expected an int or a slice, got {got(index)}")
-
-
-def _within(bounds: tuple[int, int, int, int], lo: int, hi: int, assume: Assume) -> bool:
-    """The rule of :func:`isscoop._dates.window_answer`, without the reason: YES (or, "possible", not NO)."""
-    s_lo, s_hi, e_lo, e_hi = bounds
-    if assume == "certain":
-        return s_hi <= hi and e_lo >= lo
-    return s_lo <= hi and e_hi >= lo
 
 
 def _named_on(item: object, key: str, on: SpanLike) -> bool:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from . import _export as ex
-from . import export
+from . import _startup, export
 from ._args import got
 from ._atomic import write_files
 from ._brief import LEGEND, Citer, fact_words, render, story
@@ -278,6 +278,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if command == "schema":
             _print_json(schema())
             return 0
+        if command == "brief" and not as_json and not getattr(args, "data", []):
+            sys.stdout.write(_bundled_brief())
+            return 0
         ds = _dataset(getattr(args, "data", []))
         handler = _HANDLERS[command]
         return handler(ds, args, as_json)
@@ -352,6 +355,15 @@ def _brief(ds: Dataset, args: argparse.Namespace, as_json: bool) -> int:
     else:
         sys.stdout.write(render(ds))
     return 0
+
+
+def _bundled_brief() -> str:
+    """The brief of the bundled data: kept once rendered, for this code and data (see :mod:`isscoop._startup`)."""
+    text = _startup.cached_brief()
+    if text is None:
+        text = render(dataset())
+        _startup.keep_brief(text)
+    return text
 
 
 def _entry_json(e: Any) -> dict[str, Any]:

@@ -1,8 +1,10 @@
-"""Exports: every record kind as plain dicts, CSV, a DataFrame, TimelineJS, iCalendar, networkx, Markdown and HTML.
+"""Exports: every record kind as plain dicts, CSV, a DataFrame, Arrow tables and Parquet files, TimelineJS,
+iCalendar, networkx, Markdown and HTML.
 
 The same functions are methods of every :class:`~isscoop.Query` and
 :class:`~isscoop.Dataset` (``isscoop.meetings.to_csv(path)``); this module
-also reads exports back (:func:`isscoop.export.read_csv`, :func:`isscoop.export.from_records`).
+also reads exports back (:func:`isscoop.export.read_csv`, :func:`isscoop.export.from_records`,
+:func:`isscoop.export.read_parquet`).
 
 >>> import isscoop
 >>> from isscoop import export
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,13 +26,16 @@ from ._dataset import Dataset
 from ._errors import InvalidArgument, InvalidRecord, MissingExtra, cut
 from ._export import (
     CSV_COLUMNS,
+    parquet_document,
     read_csv,
     source_dict,
+    to_arrow,
     to_csv,
     to_dataframe,
     to_ics,
     to_markdown,
     to_networkx,
+    to_parquet,
     to_records,
     to_timelinejs,
 )
@@ -42,12 +48,15 @@ __all__ = [
     "MissingExtra",
     "from_records",
     "read_csv",
+    "read_parquet",
+    "to_arrow",
     "to_csv",
     "to_dataframe",
     "to_html",
     "to_ics",
     "to_markdown",
     "to_networkx",
+    "to_parquet",
     "to_records",
     "to_timelinejs",
 ]
@@ -118,4 +127,26 @@ def from_records(rows: Iterable[dict[str, Any]], *, include_bundled: bool = Fals
         raise InvalidRecord(f"rows: expected plain JSON data (dicts, lists, str, numbers, bools, None): {e}") from None
     stream = io.StringIO(text)
     stream.name = "<records>"
+    return load(stream, include_bundled=include_bundled)
+
+
+def read_parquet(folder: str | os.PathLike[str], *, include_bundled: bool = False) -> Dataset:
+    """A :class:`~isscoop.Dataset` from a folder that :func:`to_parquet` wrote (parquet extra).
+
+    The files are read back into the data file format and loaded as
+    :func:`isscoop.load` loads a file, with every check: problems raise
+    :class:`~isscoop.DatasetError`.  Records may refer to records that are
+    not in the files only with ``include_bundled=True``, as with
+    :func:`from_records`.  A dataset written and read back is equal to
+    the one written, its horizon too.  Only regular files of at most 64 MiB
+    are read (see :func:`isscoop.load`); a folder that holds none of the
+    tables, or a file that cannot be read, raises :class:`~isscoop.FileError`.
+    """
+    check_flag(include_bundled, "include_bundled")
+    doc = parquet_document(folder)
+    if include_bundled and "sources" in doc:  # sources the bundled data already has need not be repeated
+        bundled = {x.id: _plain(source_dict(x)) for x in dataset().sources}
+        doc["sources"] = [s for s in doc["sources"] if bundled.get(s.get("id")) != s]
+    stream = io.StringIO(json.dumps(doc))
+    stream.name = os.fspath(folder)
     return load(stream, include_bundled=include_bundled)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -20,6 +23,11 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=50)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The brief that `python -m isscoop` keeps once rendered goes to a folder of this run, not the user's cache.
+if "ISSCOOP_CACHE_DIR" not in os.environ:
+    os.environ["ISSCOOP_CACHE_DIR"] = tempfile.mkdtemp(prefix="isscoop-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["ISSCOOP_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")

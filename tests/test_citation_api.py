@@ -285,3 +285,14 @@ def test_to_records_cites_per_fact_and_reads_back() -> None:
 
 def test_a_source_states_its_own_fields() -> None:
     assert A.sources_for("publisher") == (A,)
+
+
+def test_every_bundled_record_is_hashable_with_its_citations() -> None:
+    # frozen records hash; their citations are read into the hashable Cites, not a dict
+    ds = isscoop.dataset()
+    nasa = ds.agencies.get("NASA")
+    overlay = isscoop.merge(ds, isscoop.Dataset(sources=list(nasa.sources), agencies=[nasa]))
+    for d in (ds, overlay, ds.as_known_on("2026.11.0")):
+        for r in d.records():
+            hash(r)
+            assert isinstance(getattr(r, "cites", isscoop.Cites()), isscoop.Cites), r.id

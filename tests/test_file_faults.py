@@ -1,7 +1,7 @@
 """Injected file-system faults: every failed write leaves the old files byte for byte; reading never blocks.
 
-Writing (``dump`` of a file and of a folder, ``to_csv``, ``isscoop export
--o`` and a saved picture) is run against the operating system with faults
+Writing (``dump`` of a file and of a folder, ``to_csv``, ``to_parquet``,
+``isscoop export -o`` and a saved picture) is run against the operating system with faults
 injected at its boundary: the ``os`` functions the writer calls
 (``os.open``, ``os.write``, ``os.fsync``, ``os.replace``, ``os.link``) are
 wrapped to fail, for files in the test folder only, on the first write, when
@@ -17,8 +17,8 @@ every file is renamed: all new).
 
 Reading: FIFOs, devices, sockets, folders named ``*.json``, symlinks to
 them, a FIFO swapped in between ``stat`` and ``open``, and files over the
-size limit are refused quickly, by ``load``, ``load(include_bundled=True)``
-and ``read_csv``.
+size limit are refused quickly, by ``load``, ``load(include_bundled=True)``,
+``read_csv`` and ``read_parquet``.
 """
 
 from __future__ import annotations
@@ -235,11 +235,21 @@ def _old_csv(folder: Path) -> None:
     isscoop.export.to_csv(isscoop.agencies, folder / "out.csv")
 
 
+def _ignore(_: object) -> None:
+    """A writer's result is not needed: only what it leaves in the folder."""
+
+
+def _old_parquet(folder: Path) -> None:
+    isscoop.export.to_parquet(small_dataset(), folder)
+    (folder / "notes.txt").write_text("not isscoop's\n", encoding="utf-8")
+
+
 WRITERS: Final = [
     Writer("dump to a file", 1, lambda f: isscoop.dump(isscoop.dataset(), f / "data.json"), _old_data_json),
     Writer("dump to a new file", 1, lambda f: isscoop.dump(isscoop.dataset(), f / "new.json"), lambda f: None),
     Writer("dump to a folder", 6, lambda f: isscoop.dump(isscoop.dataset(), f), _prepare_folder),
     Writer("to_csv", 1, lambda f: isscoop.export.to_csv(isscoop.dataset(), f / "out.csv"), _old_csv),
+    Writer("to_parquet", 9, lambda f: _ignore(isscoop.export.to_parquet(isscoop.dataset(), f)), _old_parquet),
     Writer("isscoop export -o", 1, _cli_export, _old_csv),
     Writer("a saved picture", 1, _picture, _old_picture),
 ]  # fmt: skip
@@ -561,6 +571,19 @@ def test_a_folder_with_a_fifo_in_it_is_refused_not_waited_for(tmp_path: Path) ->
     status = timed_status(["validate", str(tmp_path)])
     assert status == 1
     LEDGER.cases += 3
+
+
+def test_read_parquet_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    for name, path in _specials(tmp_path).items():
+        if str(path).startswith("/dev/"):
+            continue
+        table = path.parent / "meetings.parquet"
+        os.rename(path, table)  # the special thing in the place of a table
+        error = timed(lambda f=path.parent: isscoop.export.read_parquet(f))  # type: ignore[misc]
+        assert isinstance(error, isscoop.FileError), name
+        assert "not a regular file" in str(error) or "at most" in str(error) or "cannot read" in str(error), str(error)
+        LEDGER.cases += 1
 
 
 def timed_status(argv: list[str]) -> int:

@@ -48,7 +48,7 @@ from .hostile_args import MILLION, Outcome, Tally, consume, hostile_values, run,
 N: Final = int(os.environ.get("ISSCOOP_HOSTILE_N", "300"))
 
 #: Parameters that name a file to write: hostile strings for them are kept inside the test folder.
-WRITE_PARAMS: Final = frozenset({"path", "path_or_file", "output"})
+WRITE_PARAMS: Final = frozenset({"path", "path_or_file", "output", "folder"})
 
 
 @attrs.frozen
@@ -97,6 +97,7 @@ class World:
     ds: isscoop.Dataset
     small_ds: isscoop.Dataset
     small_file: Path
+    parquet: Path
     csv_file: Path
     items: list[Any]
 
@@ -110,7 +111,11 @@ def make_world(folder: Path) -> World:
     isscoop.dump(small_ds, small_file)
     csv_file = folder / "small.csv"
     isscoop.export.to_csv(items, csv_file)
-    return World(folder=folder, ds=ds, small_ds=small_ds, small_file=small_file, csv_file=csv_file, items=items)
+    parquet = folder / "small-parquet"
+    isscoop.export.to_parquet(small_ds, parquet)
+    return World(
+        folder=folder, ds=ds, small_ds=small_ds, small_file=small_file, parquet=parquet, csv_file=csv_file, items=items
+    )
 
 
 def samples(w: World) -> dict[type, list[tuple[str, object]]]:
@@ -154,6 +159,7 @@ def samples(w: World) -> dict[type, list[tuple[str, object]]]:
         isscoop.Coverage: [("coverage", ds.coverage[0])],
         isscoop.Gap: [("gap", gap)],
         isscoop.Duration: [("duration", gap.length)],
+        isscoop.Column: [("column", ds.officials.heads_each(of=["NASA", "ESA"], on="2025-07-31"))],
     }
 
 
@@ -203,6 +209,10 @@ def base_args(w: World) -> dict[str, Any]:
         "gap_years": 3.0,
         "argv": ["schema"],
         "include_bundled": False,
+        "agreements": ("artemis-accords", "seat-swap-2022"),
+        "folder": str(w.folder / "parquet"),
+        "sep": "; ",
+        "labels": False,
         "strict": False,
         "as_known_on": None,
     }
@@ -218,6 +228,7 @@ OVERRIDES: Final[dict[str, dict[str, Any]]] = {
     "Period.parse": {"text": "2018/2025"},
     "isscoop.to_partial_date": {"field": "day"},
     "isscoop.export.read_csv": {"path_or_file": "small.csv"},
+    "isscoop.export.read_parquet": {"folder": "small-parquet"},
     "isscoop.plot.timeline": {"agencies": None},
     "Record.entries": {"agencies": frozenset({"nasa", "roscosmos"})},
     "Query.sorted": {"key": None},
@@ -396,7 +407,15 @@ def test_the_api_is_enumerated(all_targets: list[Target]) -> None:
         "Query[agencies].search",
         "MeetingQuery.filter",
         "OfficialQuery.heads",
+        "OfficialQuery.heads_each",
         "AgreementQuery.in_force",
+        "AgreementQuery.in_force_each",
+        "AgreementQuery.participants_each",
+        "Column.labels",
+        "Column.to_series",
+        "MeetingQuery.to_parquet",
+        "Dataset.to_arrow",
+        "isscoop.export.read_parquet",
         "Dataset.resolve",
         "Agency.name_on",
         "Program.includes",
