@@ -552,18 +552,23 @@ class Obj(Kind):
         return _nullable(obj, self.default is None)
 
 
-class ClaimsKind(Kind):
-    """Claims, whose ``value`` is read with the kind of the field they are about."""
+class _ValuesByField(Kind):
+    """A list of objects that each name a field of the record (``field``) and hold a value for it (``value``),
+    read with that field's own kind: claims, and earlier values (revisions)."""
 
-    def __init__(self, value_kinds: Mapping[str, Kind]) -> None:
+    def __init__(
+        self, cls: type, value_kinds: Mapping[str, Kind], *, noun: str, message: str, nullable: bool, required: str
+    ) -> None:
         self.value_kinds = dict(value_kinds)
         self.default = ()
-        self.expected = "an array of claim objects"
-        fields = derived_fields(Claim, skip=("field", "value"))
-        fields["field"] = ("field", EnumLike(tuple(value_kinds)))
-        self.obj = Obj(Claim, dict(sorted({**fields, "value": ("value", _Raw())}.items())))
+        self.expected = f"an array of {noun} objects"
+        self.nullable = nullable
+        self.required_key = required
+        fields = derived_fields(cls, skip=("field", "value"))
+        fields["field"] = ("field", EnumLike(tuple(value_kinds), message))
+        self.obj = Obj(cls, dict(sorted({**fields, "value": ("value", _Raw())}.items())))
         self.objs = {
-            name: Obj(Claim, dict(sorted({**fields, "value": ("value", kind)}.items())))
+            name: Obj(cls, dict(sorted({**fields, "value": ("value", _Nullable(kind) if nullable else kind)}.items())))
             for name, kind in self.value_kinds.items()
         }
 
@@ -584,7 +589,7 @@ class ClaimsKind(Kind):
                 continue
             assert isinstance(item, dict)
             assert isinstance(field, str)
-            if "value" in item and item["value"] is None:
+            if not self.nullable and "value" in item and item["value"] is None:
                 self.obj.load(item, p, ctx)  # the other fields' problems
                 ctx.problem((p, "value"), "missing value", self.value_kinds[field].expected, None)
                 out.append(_BAD)
@@ -592,19 +597,33 @@ class ClaimsKind(Kind):
             out.append(obj.load(item, p, ctx))
         return _BAD if any(c is _BAD for c in out) else tuple(out)
 
+    def kind_of(self, item: Any) -> Kind:
+        """The kind of an item's value: that of the field it names."""
+        return self.value_kinds[item.field]
+
     def schema(self) -> dict[str, Any]:
         item = self.obj.schema()
-        item["properties"]["value"] = {"anyOf": [k.schema() for k in self.value_kinds.values()]}
-        item["required"] = sorted({*item["required"], "field", "value"})
+        kinds = [k.schema() for k in self.value_kinds.values()]
+        item["properties"]["value"] = {"anyOf": [{"type": "null"}, *kinds] if self.nullable else kinds}
+        item["required"] = sorted({*item["required"], "field", self.required_key})
         return {"type": "array", "items": item}
 
     def dump(self, value: Any) -> Any:
         out = []
-        for claim in value:
-            d = self.obj.dump(claim)
-            d["value"] = self.value_kinds[claim.field].dump(claim.value)
+        for x in value:
+            d = self.obj.dump(x)
+            d["value"] = self.kind_of(x).dump(x.value)
             out.append(dict(sorted(d.items())))
         return out
+
+
+class ClaimsKind(_ValuesByField):
+    """Claims, whose ``value`` is read with the kind of the field they are about."""
+
+    def __init__(self, value_kinds: Mapping[str, Kind]) -> None:
+        super().__init__(
+            Claim, value_kinds, noun="claim", message="not a field that takes claims", nullable=False, required="value"
+        )
 
 
 class MapOf(Kind):
@@ -670,55 +689,18 @@ class MapOf(Kind):
         return {"type": "object", "additionalProperties": self.item.schema()}
 
 
-class RevisionsKind(Kind):
+class RevisionsKind(_ValuesByField):
     """Revisions, whose ``value`` is read with the kind of the field they revise (``None`` allowed)."""
 
     def __init__(self, value_kinds: Mapping[str, Kind]) -> None:
-        self.value_kinds = dict(value_kinds)
-        self.default = ()
-        self.expected = "an array of revision objects"
-        fields = derived_fields(_model.Revision, skip=("field", "value"))
-        fields["field"] = ("field", EnumLike(tuple(value_kinds), "not a field of the record"))
-        self.obj = Obj(_model.Revision, dict(sorted({**fields, "value": ("value", _Raw())}.items())))
-        self.objs = {
-            name: Obj(_model.Revision, dict(sorted({**fields, "value": ("value", _Nullable(kind))}.items())))
-            for name, kind in self.value_kinds.items()
-        }
-
-    def load(self, raw: object, path: JsonPath, ctx: Context) -> Any:
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            ctx.problem(path, "wrong type", self.expected, raw)
-            return _BAD
-        out = []
-        for i, item in enumerate(raw):
-            p = (path, i)
-            field = item.get("field") if isinstance(item, dict) else None
-            obj = self.objs.get(field) if isinstance(field, str) else None
-            if obj is None:
-                self.obj.load(item, p, ctx)
-                out.append(_BAD)
-                continue
-            out.append(obj.load(item, p, ctx))
-        return _BAD if any(r is _BAD for r in out) else tuple(out)
-
-    def kind_of(self, revision: Any) -> Kind:
-        return self.value_kinds[revision.field]
-
-    def schema(self) -> dict[str, Any]:
-        item = self.obj.schema()
-        item["properties"]["value"] = {"anyOf": [{"type": "null"}, *(k.schema() for k in self.value_kinds.values())]}
-        item["required"] = sorted({*item["required"], "field", "superseded_in"})
-        return {"type": "array", "items": item}
-
-    def dump(self, value: Any) -> Any:
-        out = []
-        for revision in value:
-            d = self.obj.dump(revision)
-            d["value"] = self.value_kinds[revision.field].dump(revision.value)
-            out.append(dict(sorted(d.items())))
-        return out
+        super().__init__(
+            _model.Revision,
+            value_kinds,
+            noun="revision",
+            message="not a field of the record",
+            nullable=True,
+            required="superseded_in",
+        )
 
 
 class _Nullable(Kind):
